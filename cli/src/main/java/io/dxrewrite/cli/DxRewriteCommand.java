@@ -1,0 +1,77 @@
+package io.dxrewrite.cli;
+
+import io.dxrewrite.error.DxRewriteException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dx-rewrite} launcher. Exit codes: 0 success, 2 bad usage or bad input (one-line
+ * reason that never echoes record text), 1 internal error.
+ */
+@Command(
+    name = "dx-rewrite",
+    mixinStandardHelpOptions = true,
+    version = "dx-rewrite 0.1.0",
+    description = "Rewrites text under word-level metric differential privacy.",
+    subcommands = {
+      RewriteCommand.class,
+      ImportEmbeddingsCommand.class,
+      InfoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class DxRewriteCommand implements Runnable {
+  /** Exit code for success. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit code for an internal error. */
+  public static final int EXIT_INTERNAL = 1;
+
+  /** Exit code for bad usage or bad input. */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+  }
+
+  /**
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /**
+   * Runs the command line without exiting the JVM (for tests and embedding).
+   *
+   * @param args command-line arguments
+   * @return the exit code
+   */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new DxRewriteCommand());
+    cli.setExecutionExceptionHandler(DxRewriteCommand::handle);
+    return cli.execute(args);
+  }
+
+  private static int handle(
+      Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof DxRewriteException) {
+      err.println("dx-rewrite: error: " + e.getMessage());
+      err.flush();
+      return EXIT_USAGE;
+    }
+    // Messages of foreign exceptions may quote input, so only the type is shown by default.
+    err.println(
+        "dx-rewrite: internal error (" + e.getClass().getName()
+            + "); set DX_REWRITE_DEBUG=1 for a stack trace");
+    if ("1".equals(System.getenv("DX_REWRITE_DEBUG"))) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_INTERNAL;
+  }
+}

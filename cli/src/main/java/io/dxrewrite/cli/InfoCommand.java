@@ -1,0 +1,37 @@
+package io.dxrewrite.cli;
+
+import io.dxrewrite.embeddings.EmbeddingStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dx-rewrite info}: describes an embedding store. */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description = "Prints an embedding store's size, dimension, source, checksum and open time.")
+final class InfoCommand implements Callable<Integer> {
+  @Option(
+      names = "--embeddings",
+      paramLabel = "STORE",
+      description = "Store file (default: the embedded GloVe 6B 100d subset).")
+  Path embeddings;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    EmbeddingStore store = Embeddings.open(embeddings);
+    double openMs = (System.nanoTime() - start) / 1e6;
+    System.out.println("store:      " + store.path());
+    System.out.println("source:     " + store.source());
+    System.out.println("vocabulary: " + store.size() + " words");
+    System.out.println("dimension:  " + store.dimension());
+    System.out.println("checksum:   crc32c:" + Long.toHexString(store.checksum()));
+    System.out.printf("opened in:  %.1f ms (memory-mapped, checksum verified)%n", openMs);
+    int show = Math.min(10, store.size());
+    System.out.println(
+        "first words: " + String.join(" ", store.vocabulary().words().subList(0, show)));
+    return DxRewriteCommand.EXIT_OK;
+  }
+}

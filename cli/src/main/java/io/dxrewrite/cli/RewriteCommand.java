@@ -1,0 +1,387 @@
+package io.dxrewrite.cli;
+
+import io.dxrewrite.cli.io.AtomicOutput;
+import io.dxrewrite.cli.io.Line;
+import io.dxrewrite.cli.io.LineReader;
+import io.dxrewrite.cli.io.RecordCodec;
+import io.dxrewrite.cli.io.RecordFormat;
+import io.dxrewrite.cli.progress.RewriteProgress;
+import io.dxrewrite.cli.progress.Terminal;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import io.dxrewrite.nn.OpenBlasCoreType;
+import io.dxrewrite.rewrite.OovPolicy;
+import io.dxrewrite.rewrite.PrivacyReport;
+import io.dxrewrite.rewrite.RewriteOptions;
+import io.dxrewrite.rewrite.RewriteResult;
+import io.dxrewrite.rewrite.Rewriter;
+import io.dxrewrite.rewrite.SkipList;
+import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dx-rewrite rewrite}: rewrites a corpus under metric differential privacy. */
+@Command(
+    name = "rewrite",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rewrites each record: every word's embedding gets noise scaled by epsilon and is replaced",
+      "by the nearest vocabulary word. Non-word characters are kept exactly."
+    })
+final class RewriteCommand implements Callable<Integer> {
+  @Option(
+      names = "--epsilon",
+      required = true,
+      paramLabel = "E",
+      description = "Epsilon per word (> 0). For CMP on GloVe 100d, useful values lie around 5-15.")
+  double epsilon;
+
+  @Option(
+      names = "--mechanism",
+      defaultValue = "cmp",
+      paramLabel = "M",
+      description = "Mechanism: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      completionCandidates = MechanismNames.class)
+  String mechanism;
+
+  @Option(
+      names = "--embeddings",
+      paramLabel = "STORE",
+      description = "Embedding store (default: the embedded GloVe 6B 100d 20k-word subset).")
+  Path embeddings;
+
+  @Option(
+      names = "--input",
+      defaultValue = "-",
+      paramLabel = "PATH",
+      description = "Input file, or - for stdin. Default: -.")
+  String input;
+
+  @Option(
+      names = "--output",
+      defaultValue = "-",
+      paramLabel = "PATH",
+      description = "Output file (written atomically), or - for stdout. Default: -.")
+  String output;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FMT",
+      description = "text (one record per line), jsonl or tsv. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(
+      names = "--field",
+      defaultValue = "text",
+      paramLabel = "NAME",
+      description = "JSONL field or TSV header column to rewrite. Default: ${DEFAULT-VALUE}.")
+  String field;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed for reproducible output (tests and audits only, not for production).")
+  Long seed;
+
+  @Option(
+      names = "--oov",
+      defaultValue = "unk",
+      paramLabel = "POLICY",
+      description =
+          "Out-of-vocabulary words: unk (perturb from a public point, default) or keep (copy"
+              + " through unprotected; counted in the report).")
+  String oov;
+
+  @Option(
+      names = "--skip-words",
+      paramLabel = "FILE",
+      description = "A public skip list (one word per line, e.g. stop words) copied through.")
+  Path skipWords;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "512",
+      paramLabel = "N",
+      description = "Records per batch sent through the index together. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(
+      names = "--report",
+      paramLabel = "PATH",
+      description = "Write one JSON privacy report per record (line number and counts) here.")
+  Path reportPath;
+
+  @Override
+  public Integer call() throws IOException {
+    DxPreconditions.checkAtLeast("--batch-size", batchSize, 1);
+    RecordFormat recordFormat = RecordFormat.fromCliName(format);
+    Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
+    RewriteOptions options =
+        RewriteOptions.builder()
+            .mechanism(mechanism)
+            .epsilon(epsilon)
+            .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
+            .oovPolicy(OovPolicy.fromCliName(oov))
+            .skipWords(skip)
+            .build();
+    boolean fromFile = !"-".equals(input);
+    boolean toFile = !"-".equals(output);
+    Path inputPath = fromFile ? Path.of(input) : null;
+    if (fromFile && !Files.isRegularFile(inputPath)) {
+      throw new InvalidInputException("input " + input + " does not exist or is not a file");
+    }
+    if (fromFile && toFile && sameFile(inputPath, Path.of(output))) {
+      throw new InvalidInputException("--output must not be the input file (" + input + ")");
+    }
+    if (reportPath != null && fromFile && sameFile(inputPath, reportPath)) {
+      throw new InvalidInputException("--report must not be the input file (" + input + ")");
+    }
+    if (seed != null) {
+      System.err.println(
+          "dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
+    }
+
+    EmbeddingStore store = Embeddings.open(embeddings);
+    NearestNeighbourIndex index = new Nd4jExactIndex(store);
+    Rewriter rewriter = new Rewriter(store, index);
+    long total = fromFile ? countLines(inputPath) : -1;
+    boolean showProgress = fromFile && (toFile || Terminal.stderrIsTerminal());
+
+    Totals totals = new Totals();
+    double seconds;
+    try (InputStream in = fromFile ? Files.newInputStream(inputPath) : System.in;
+        AtomicOutput fileOut = toFile ? new AtomicOutput(Path.of(output)) : null;
+        AtomicOutput reportOut = reportPath != null ? new AtomicOutput(reportPath) : null;
+        RewriteProgress progress = RewriteProgress.start(total, showProgress)) {
+      OutputStream out = toFile ? fileOut.stream() : new BufferedOutputStream(System.out, 1 << 16);
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      Writer reports =
+          reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
+      LineReader lines = new LineReader(in, fromFile ? input : "stdin");
+      RecordCodec codec = RecordCodec.of(recordFormat, field);
+      process(lines, codec, rewriter, options, writer, reports, progress, totals);
+      writer.flush();
+      if (reports != null) {
+        reports.flush();
+        reportOut.commit();
+      }
+      if (toFile) {
+        fileOut.commit();
+      }
+      seconds = progress.elapsedSeconds();
+    }
+    printSummary(store, index, options, totals, seconds);
+    return DxRewriteCommand.EXIT_OK;
+  }
+
+  private void process(
+      LineReader lines,
+      RecordCodec codec,
+      Rewriter rewriter,
+      RewriteOptions options,
+      Writer writer,
+      Writer reports,
+      RewriteProgress progress,
+      Totals totals)
+      throws IOException {
+    List<Line> batchLines = new ArrayList<>(batchSize);
+    List<RecordCodec.Record> batchRecords = new ArrayList<>(batchSize);
+    Line line = lines.next();
+    if (line != null && codec.header(line)) {
+      writer.write(line.content());
+      writer.write(line.terminator());
+      line = lines.next();
+    }
+    while (line != null) {
+      batchLines.add(line);
+      batchRecords.add(codec.parse(line));
+      if (batchLines.size() == batchSize) {
+        flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+      }
+      line = lines.next();
+    }
+    flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+  }
+
+  private static void flushBatch(
+      List<Line> batchLines,
+      List<RecordCodec.Record> batchRecords,
+      Rewriter rewriter,
+      RewriteOptions options,
+      Writer writer,
+      Writer reports,
+      RewriteProgress progress,
+      Totals totals)
+      throws IOException {
+    if (batchLines.isEmpty()) {
+      return;
+    }
+    List<String> texts = new ArrayList<>(batchRecords.size());
+    long[] keys = new long[batchRecords.size()];
+    for (int i = 0; i < batchRecords.size(); i++) {
+      RecordCodec.Record record = batchRecords.get(i);
+      if (record != null) {
+        // record keys are 0-based line numbers, so seeded output does not depend on --batch-size
+        keys[texts.size()] = batchLines.get(i).number() - 1;
+        texts.add(record.text());
+      }
+    }
+    List<RewriteResult> results =
+        rewriter.rewriteBatch(texts, options, java.util.Arrays.copyOf(keys, texts.size()));
+    long words = 0;
+    for (int i = 0, r = 0; i < batchLines.size(); i++) {
+      Line line = batchLines.get(i);
+      RecordCodec.Record record = batchRecords.get(i);
+      if (record == null) {
+        writer.write(line.content());
+      } else {
+        RewriteResult result = results.get(r++);
+        writer.write(record.render(result.text()));
+        totals.add(result.report());
+        words += result.report().words();
+        if (reports != null) {
+          reports.write(reportJson(line.number(), result.report()));
+          reports.write('\n');
+        }
+      }
+      writer.write(line.terminator());
+    }
+    progress.advance(batchLines.size(), words);
+    batchLines.clear();
+    batchRecords.clear();
+  }
+
+  private static String reportJson(long line, PrivacyReport r) {
+    return String.format(
+        Locale.ROOT,
+        "{\"line\":%d,\"mechanism\":\"%s\",\"epsilon_per_word\":%s,\"words\":%d,"
+            + "\"words_perturbed\":%d,\"oov_words\":%d,\"oov_policy\":\"%s\",\"oov_kept\":%d,"
+            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s}",
+        line,
+        r.mechanism(),
+        r.epsilonPerWord(),
+        r.words(),
+        r.wordsPerturbed(),
+        r.oovWords(),
+        r.oovPolicy(),
+        r.oovKept(),
+        r.skippedWords(),
+        r.totalEpsilon(),
+        r.seeded());
+  }
+
+  private void printSummary(
+      EmbeddingStore store,
+      NearestNeighbourIndex index,
+      RewriteOptions options,
+      Totals t,
+      double seconds) {
+    System.err.printf(
+        Locale.ROOT,
+        "dx-rewrite: %d records, %d words (%d perturbed, %d out of vocabulary, %d kept unprotected,"
+            + " %d skipped) in %.2f s: %.0f records/s, %.0f words/s%n",
+        t.records,
+        t.words,
+        t.perturbed,
+        t.oov,
+        t.oovKept,
+        t.skipped,
+        seconds,
+        seconds > 0 ? t.records / seconds : 0,
+        seconds > 0 ? t.words / seconds : 0);
+    System.err.printf(
+        Locale.ROOT,
+        "dx-rewrite: mechanism %s, epsilon %s per word, oov %s, %s randomness; embeddings %s"
+            + " (%d x %d); index %s; OPENBLAS_CORETYPE=%s%n",
+        options.mechanism(),
+        options.epsilon(),
+        options.oovPolicy().cliName(),
+        options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom",
+        Embeddings.describe(embeddings),
+        store.size(),
+        store.dimension(),
+        index.name(),
+        OpenBlasCoreType.inForce());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      if (Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static long countLines(Path file) throws IOException {
+    long lines = 0;
+    boolean pending = false;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+            pending = false;
+          } else {
+            pending = true;
+          }
+        }
+      }
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw new InvalidInputException("input " + file + " does not exist");
+    }
+    return pending ? lines + 1 : lines;
+  }
+
+  /** Running totals for the summary line. */
+  private static final class Totals {
+    long records;
+    long words;
+    long perturbed;
+    long oov;
+    long oovKept;
+    long skipped;
+
+    void add(PrivacyReport r) {
+      records++;
+      words += r.words();
+      perturbed += r.wordsPerturbed();
+      oov += r.oovWords();
+      oovKept += r.oovKept();
+      skipped += r.skippedWords();
+    }
+  }
+
+  /** Completion candidates for {@code --mechanism}. */
+  static final class MechanismNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MechanismNames() {
+      super(io.dxrewrite.mechanism.Mechanisms.names());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.dxrewrite.cli.io;
+
+import io.dxrewrite.error.InvalidInputException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An output file that appears under its final name only on success: bytes go to a temporary file
+ * in the same folder, which {@link #commit()} forces to disk and renames into place atomically.
+ * {@link #close()} without commit deletes the temporary file, so a failure leaves no partial file
+ * under the output name (and an existing file there untouched).
+ */
+public final class AtomicOutput implements AutoCloseable {
+  private final Path target;
+  private final Path temporary;
+  private final OutputStream stream;
+  private boolean committed;
+
+  /**
+   * @param target the final output path
+   * @throws InvalidInputException if the output folder does not exist or is not writable
+   * @throws IOException on other failures
+   */
+  public AtomicOutput(Path target) throws IOException {
+    this.target = target.toAbsolutePath();
+    Path dir = this.target.getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("output folder " + dir + " does not exist");
+    }
+    try {
+      this.temporary = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".partial");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidInputException("output folder " + dir + " is not writable");
+    }
+    this.stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+  }
+
+  /**
+   * @return the stream to write to (the temporary file)
+   */
+  public OutputStream stream() {
+    return stream;
+  }
+
+  /**
+   * Flushes, forces to disk and renames the temporary file to the target.
+   *
+   * @throws IOException if any step fails (the temporary file is then removed by close)
+   */
+  public void commit() throws IOException {
+    stream.flush();
+    stream.close();
+    try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    committed = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      try {
+        stream.close();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.dxrewrite.cli.io;
+
+/**
+ * Extracts the text to rewrite from an input line and writes the rewritten text back into the
+ * line, leaving everything else (other fields, labels, line endings) untouched.
+ */
+public interface RecordCodec {
+  /**
+   * Called for the first line when the format has a header (TSV).
+   *
+   * @param line the first line
+   * @return whether the line was a header, to be copied to the output unchanged
+   */
+  default boolean header(Line line) {
+    return false;
+  }
+
+  /**
+   * @param line an input line
+   * @return the record, or null when the line carries no record (a blank JSONL line)
+   * @throws io.dxrewrite.error.InvalidInputException if the line is malformed; the message names
+   *     the line number and never quotes the line
+   */
+  Record parse(Line line);
+
+  /** A parsed record. */
+  interface Record {
+    /**
+     * @return the text to rewrite
+     */
+    String text();
+
+    /**
+     * @param rewritten the rewritten text
+     * @return the output line content (without terminator)
+     */
+    String render(String rewritten);
+  }
+
+  /**
+   * @param format the format
+   * @param field the JSONL field or TSV column to rewrite
+   * @return the codec
+   */
+  static RecordCodec of(RecordFormat format, String field) {
+    return switch (format) {
+      case TEXT -> new TextCodec();
+      case JSONL -> new JsonlCodec(field);
+      case TSV -> new TsvCodec(field);
+    };
+  }
+}

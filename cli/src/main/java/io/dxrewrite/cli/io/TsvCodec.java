@@ -1,0 +1,56 @@
+package io.dxrewrite.cli.io;
+
+import io.dxrewrite.error.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Tab-separated values with a header row (IANA text/tab-separated-values: no quoting, fields
+ * contain no tabs or line breaks). The column named by {@code --field} is rewritten; the header
+ * and every other column are copied unchanged.
+ */
+final class TsvCodec implements RecordCodec {
+  private final String field;
+  private int column = -1;
+  private int columns;
+
+  TsvCodec(String field) {
+    this.field = field;
+  }
+
+  @Override
+  public boolean header(Line line) {
+    List<String> names = Arrays.asList(line.content().split("\t", -1));
+    column = names.indexOf(field);
+    columns = names.size();
+    if (column < 0) {
+      throw new InvalidInputException(
+          "TSV header has no column '" + field + "' (choose it with --field)");
+    }
+    return true;
+  }
+
+  @Override
+  public Record parse(Line line) {
+    if (line.content().isEmpty()) {
+      return null;
+    }
+    String[] cells = line.content().split("\t", -1);
+    if (cells.length != columns) {
+      throw new InvalidInputException(
+          "line " + line.number() + ": " + cells.length + " columns, the header has " + columns);
+    }
+    return new Record() {
+      @Override
+      public String text() {
+        return cells[column];
+      }
+
+      @Override
+      public String render(String rewritten) {
+        cells[column] = rewritten;
+        return String.join("\t", cells);
+      }
+    };
+  }
+}

@@ -1,0 +1,17 @@
+package io.dxrewrite.error;
+
+/**
+ * A parameter (epsilon, a mechanism name, a batch size, ...) is outside its allowed range. The
+ * message names the parameter, the offending value and the allowed range. Thrown by {@link
+ * DxPreconditions}.
+ */
+public class InvalidParameterException extends DxRewriteException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message names the parameter, its value and the allowed range
+   */
+  public InvalidParameterException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,30 @@
+package io.dxrewrite.mechanism;
+
+/**
+ * A word-level metric-DP mechanism (d_X-privacy; Chatzikokolakis et al., PETS 2013; applied to
+ * text by Feyisetan, Balle, Drake, Diethe, WSDM 2020): maps each input word to a random vocabulary
+ * word such that for all words w, w' and outputs y, {@code P[M(w)=y] <= exp(epsilon d(w,w'))
+ * P[M(w')=y]}, where d is the Euclidean distance between the words' embeddings.
+ *
+ * <p>One published mechanism per class. Instances are immutable, carry their parameters (epsilon
+ * per word and the mechanism's own) and are thread-safe; all randomness comes from the batch.
+ */
+public interface Mechanism {
+  /**
+   * @return the mechanism's name as used on the command line and in reports, e.g. "cmp"
+   */
+  String name();
+
+  /**
+   * @return epsilon per word, in inverse units of embedding distance
+   */
+  double epsilon();
+
+  /**
+   * Perturbs every word of the batch independently.
+   *
+   * @param batch input words with their embeddings and randomness
+   * @return {@code int[n]}: the output vocabulary id for each input word
+   */
+  int[] perturb(WordBatch batch);
+}

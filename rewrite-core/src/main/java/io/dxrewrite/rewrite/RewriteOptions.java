@@ -1,0 +1,119 @@
+package io.dxrewrite.rewrite;
+
+import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.mechanism.Mechanisms;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parameters of one rewrite call. Immutable; build with {@link #builder()}.
+ *
+ * @param mechanism mechanism name, one of {@link Mechanisms#names()}; default "cmp"
+ * @param epsilon epsilon per word, finite and {@code > 0}
+ * @param seed empty for {@code SecureRandom} (production); a seed for reproducible output in
+ *     tests and audits only, flagged in every report
+ * @param oovPolicy what to do with out-of-vocabulary words; default {@link OovPolicy#UNK}
+ * @param skipWords a public skip list (lower-case words, for example stop words) applied the same
+ *     way to every record: these words are copied through and spend no epsilon. Must not be derived
+ *     from the data being rewritten.
+ */
+public record RewriteOptions(
+    String mechanism, double epsilon, OptionalLong seed, OovPolicy oovPolicy, Set<String> skipWords) {
+
+  /**
+   * @throws io.dxrewrite.error.InvalidParameterException if the mechanism is unknown or epsilon is
+   *     out of range
+   */
+  public RewriteOptions {
+    DxPreconditions.checkOneOf("mechanism", mechanism, Mechanisms.names());
+    DxPreconditions.checkEpsilon(epsilon);
+    Objects.requireNonNull(seed, "seed");
+    Objects.requireNonNull(oovPolicy, "oovPolicy");
+    skipWords =
+        skipWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list); epsilon must be set
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link RewriteOptions}. */
+  public static final class Builder {
+    private String mechanism = "cmp";
+    private double epsilon = Double.NaN;
+    private OptionalLong seed = OptionalLong.empty();
+    private OovPolicy oovPolicy = OovPolicy.UNK;
+    private Set<String> skipWords = Set.of();
+
+    private Builder() {}
+
+    /**
+     * @param mechanism a name from {@link Mechanisms#names()}
+     * @return this builder
+     */
+    public Builder mechanism(String mechanism) {
+      this.mechanism = mechanism;
+      return this;
+    }
+
+    /**
+     * @param epsilon epsilon per word, finite and {@code > 0}
+     * @return this builder
+     */
+    public Builder epsilon(double epsilon) {
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    /**
+     * @param seed a seed for reproducible output (tests and audits only)
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = OptionalLong.of(seed);
+      return this;
+    }
+
+    /**
+     * @param seed a seed, or empty for secure randomness
+     * @return this builder
+     */
+    public Builder seed(OptionalLong seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * @param oovPolicy the out-of-vocabulary policy
+     * @return this builder
+     */
+    public Builder oovPolicy(OovPolicy oovPolicy) {
+      this.oovPolicy = oovPolicy;
+      return this;
+    }
+
+    /**
+     * @param skipWords a public skip list; words are lower-cased
+     * @return this builder
+     */
+    public Builder skipWords(Set<String> skipWords) {
+      this.skipWords = skipWords;
+      return this;
+    }
+
+    /**
+     * @return the options
+     * @throws io.dxrewrite.error.InvalidParameterException if epsilon was not set or a parameter is
+     *     out of range
+     */
+    public RewriteOptions build() {
+      return new RewriteOptions(mechanism, epsilon, seed, oovPolicy, skipWords);
+    }
+  }
+}

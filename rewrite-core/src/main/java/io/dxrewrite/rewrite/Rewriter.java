@@ -1,0 +1,268 @@
+package io.dxrewrite.rewrite;
+
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.embeddings.Vocabulary;
+import io.dxrewrite.mechanism.Mechanism;
+import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.WordBatch;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import io.dxrewrite.random.RandomSources;
+import io.dxrewrite.text.CasePattern;
+import io.dxrewrite.text.Token;
+import io.dxrewrite.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The one entry point to rewriting. Tokenizes each record, sends every word of every record of a
+ * call through the mechanism in one batch (so the nearest-neighbour search sees large batches),
+ * and rebuilds each text with the input's casing and all non-word characters unchanged.
+ *
+ * <p>Thread-safe: the store and index are shared read-only and each call has its own randomness.
+ * By default every call draws from a fresh {@code SecureRandom}; with a seed, record {@code i}'s
+ * noise derives from (seed, firstRecordKey + i), so seeded output does not depend on batching.
+ */
+public final class Rewriter {
+  private final EmbeddingStore store;
+  private final NearestNeighbourIndex index;
+  private final MechanismFactory mechanisms;
+  private final Tokenizer tokenizer = new Tokenizer();
+
+  /**
+   * @param store the embedding (vocabulary and vectors)
+   * @param index an exact index over the same store
+   * @throws IllegalArgumentException if the index was built on a store of another shape
+   */
+  public Rewriter(EmbeddingStore store, NearestNeighbourIndex index) {
+    this(store, index, Mechanisms::create);
+  }
+
+  /**
+   * @param store the embedding (vocabulary and vectors)
+   * @param index an exact index over the same store
+   * @param mechanisms how mechanisms are created from options
+   * @throws IllegalArgumentException if the index was built on a store of another shape
+   */
+  public Rewriter(EmbeddingStore store, NearestNeighbourIndex index, MechanismFactory mechanisms) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.index = Objects.requireNonNull(index, "index");
+    this.mechanisms = Objects.requireNonNull(mechanisms, "mechanisms");
+    if (index.size() != store.size() || index.dimension() != store.dimension()) {
+      throw new IllegalArgumentException(
+          "index shape " + index.size() + "x" + index.dimension() + " does not match store "
+              + store.size() + "x" + store.dimension());
+    }
+  }
+
+  /**
+   * @return the embedding this rewriter uses
+   */
+  public EmbeddingStore store() {
+    return store;
+  }
+
+  /**
+   * Rewrites one record.
+   *
+   * @param text the record
+   * @param options mechanism, epsilon and policies
+   * @return the rewritten text and its privacy report
+   * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid
+   */
+  public RewriteResult rewrite(String text, RewriteOptions options) {
+    return rewriteBatch(List.of(text), options, 0).get(0);
+  }
+
+  /**
+   * Rewrites many records, pushing all their words through the index in one batch.
+   *
+   * @param texts the records
+   * @param options mechanism, epsilon and policies
+   * @return one result per record, in order
+   */
+  public List<RewriteResult> rewriteBatch(List<String> texts, RewriteOptions options) {
+    return rewriteBatch(texts, options, 0);
+  }
+
+  /**
+   * Rewrites many records, pushing all their words through the index in one batch.
+   *
+   * @param texts the records
+   * @param options mechanism, epsilon and policies
+   * @param firstRecordKey stable key of {@code texts[0]} (e.g. its 0-based line number in the
+   *     input); with a seed, record i's noise derives from (seed, firstRecordKey + i)
+   * @return one result per record, in order
+   * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid
+   */
+  public List<RewriteResult> rewriteBatch(
+      List<String> texts, RewriteOptions options, long firstRecordKey) {
+    long[] keys = new long[texts.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = firstRecordKey + i;
+    }
+    return rewriteBatch(texts, options, keys);
+  }
+
+  /**
+   * Rewrites many records, pushing all their words through the index in one batch.
+   *
+   * @param texts the records
+   * @param options mechanism, epsilon and policies
+   * @param recordKeys {@code long[texts.size()]}: a stable key per record (e.g. its line number);
+   *     with a seed, record i's noise derives from (seed, recordKeys[i]), so seeded output does
+   *     not depend on batching; ignored without a seed
+   * @return one result per record, in order
+   * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid
+   * @throws IllegalArgumentException if the key array's length differs from the record count
+   */
+  public List<RewriteResult> rewriteBatch(
+      List<String> texts, RewriteOptions options, long[] recordKeys) {
+    if (recordKeys.length != texts.size()) {
+      throw new IllegalArgumentException(
+          recordKeys.length + " record keys for " + texts.size() + " records");
+    }
+    Mechanism mechanism = mechanisms.create(options.mechanism(), index, options.epsilon());
+    Vocabulary vocabulary = store.vocabulary();
+    int d = store.dimension();
+    RandomGenerator shared = options.seed().isPresent() ? null : RandomSources.secure();
+
+    List<List<Token>> tokenized = new ArrayList<>(texts.size());
+    List<RecordPlan> plans = new ArrayList<>(texts.size());
+    IntList ids = new IntList();
+    List<RandomGenerator> randomness = new ArrayList<>();
+    for (int r = 0; r < texts.size(); r++) {
+      List<Token> tokens = tokenizer.tokenize(texts.get(r));
+      tokenized.add(tokens);
+      RandomGenerator random =
+          shared != null ? shared : RandomSources.seeded(options.seed().getAsLong(), recordKeys[r]);
+      RecordPlan plan = new RecordPlan(tokens.size());
+      for (int t = 0; t < tokens.size(); t++) {
+        Token token = tokens.get(t);
+        if (!token.word()) {
+          continue;
+        }
+        plan.words++;
+        String lower = token.text().toLowerCase(Locale.ROOT);
+        if (options.skipWords().contains(lower)) {
+          plan.skipped++;
+          continue;
+        }
+        int id = vocabulary.id(lower);
+        if (id == Vocabulary.NOT_FOUND) {
+          plan.oov++;
+          if (options.oovPolicy() == OovPolicy.KEEP) {
+            plan.oovKept++;
+            continue;
+          }
+          id = WordBatch.UNK;
+        }
+        plan.batchIndex[t] = ids.size();
+        plan.inputIds[t] = id;
+        ids.add(id);
+        randomness.add(random);
+        plan.perturbed++;
+      }
+      plans.add(plan);
+    }
+
+    int n = ids.size();
+    float[] points = new float[n * d];
+    float[] unk = null;
+    for (int i = 0; i < n; i++) {
+      int id = ids.get(i);
+      if (id == WordBatch.UNK) {
+        if (unk == null) {
+          unk = store.meanVector();
+        }
+        System.arraycopy(unk, 0, points, i * d, d);
+      } else {
+        store.copyVector(id, points, i * d);
+      }
+    }
+    int[] outputs =
+        n == 0
+            ? new int[0]
+            : mechanism.perturb(
+                new WordBatch(ids.toArray(), points, d, randomness.toArray(RandomGenerator[]::new)));
+
+    List<RewriteResult> results = new ArrayList<>(texts.size());
+    for (int r = 0; r < texts.size(); r++) {
+      List<Token> tokens = tokenized.get(r);
+      RecordPlan plan = plans.get(r);
+      StringBuilder out = new StringBuilder(texts.get(r).length() + 16);
+      for (int t = 0; t < tokens.size(); t++) {
+        Token token = tokens.get(t);
+        int at = plan.batchIndex[t];
+        if (at < 0) {
+          out.append(token.text());
+          continue;
+        }
+        int outputId = outputs[at];
+        if (outputId == plan.inputIds[t]) {
+          out.append(token.text());
+        } else {
+          out.append(CasePattern.of(token.text()).apply(vocabulary.word(outputId)));
+        }
+      }
+      PrivacyReport report =
+          new PrivacyReport(
+              mechanism.name(),
+              mechanism.epsilon(),
+              plan.words,
+              plan.perturbed,
+              plan.oov,
+              options.oovPolicy().cliName(),
+              plan.oovKept,
+              plan.skipped,
+              mechanism.epsilon() * plan.perturbed,
+              options.seed().isPresent());
+      results.add(new RewriteResult(out.toString(), report));
+    }
+    return results;
+  }
+
+  /** Per-record bookkeeping: which tokens went into the batch, and the counts for the report. */
+  private static final class RecordPlan {
+    final int[] batchIndex;
+    final int[] inputIds;
+    int words;
+    int perturbed;
+    int oov;
+    int oovKept;
+    int skipped;
+
+    RecordPlan(int tokens) {
+      batchIndex = new int[tokens];
+      inputIds = new int[tokens];
+      java.util.Arrays.fill(batchIndex, -1);
+    }
+  }
+
+  /** A growable int array. */
+  private static final class IntList {
+    private int[] values = new int[256];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(values, size);
+    }
+  }
+}
