@@ -1,0 +1,100 @@
+package io.dxrewrite.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.mechanism.Mechanism;
+import io.dxrewrite.mechanism.WordBatch;
+import io.dxrewrite.nn.BruteForceIndex;
+import io.dxrewrite.rewrite.OovPolicy;
+import io.dxrewrite.rewrite.RewriteOptions;
+import io.dxrewrite.rewrite.Rewriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+  private final Tokenizer tokenizer = new Tokenizer();
+
+  /** Real review sentences from examples/, plus unicode, emoji, CRLF and tabs. */
+  private static String realText() throws IOException {
+    Path examples = Path.of("..", "examples", "amazon-sentences.txt");
+    List<String> lines = Files.readAllLines(examples, StandardCharsets.UTF_8);
+    String sample = String.join("\n", lines.subList(0, 200));
+    return sample
+        + "\r\nCafé naïve résumé Köln 東京 Straße\tTAB\there — “quoted” 😀👍🏽 x²\r\n"
+        + "I'm O'Neil's co-worker; e-mail: a.b@c.d — 3.14 and 1,000!\n\n  trailing  ";
+  }
+
+  @Test
+  void tokensConcatenateToTheInputExactly() throws IOException {
+    String text = realText();
+    String joined = tokenizer.tokenize(text).stream().map(Token::text).collect(Collectors.joining());
+    assertThat(joined).isEqualTo(text);
+  }
+
+  @Test
+  void wordsAreLetterDigitRunsAndEverythingElseIsKept() {
+    List<Token> tokens = tokenizer.tokenize("Don't stop—Köln 42x!😀");
+    assertThat(tokens)
+        .containsExactly(
+            new Token("Don", true),
+            new Token("'", false),
+            new Token("t", true),
+            new Token(" ", false),
+            new Token("stop", true),
+            new Token("—", false),
+            new Token("Köln", true),
+            new Token(" ", false),
+            new Token("42x", true),
+            new Token("!😀", false));
+  }
+
+  @Test
+  void identityMechanismReproducesRealTextByteForByte() throws IOException {
+    String text = realText();
+    Mechanism identity =
+        new Mechanism() {
+          @Override
+          public String name() {
+            return "identity";
+          }
+
+          @Override
+          public double epsilon() {
+            return 1;
+          }
+
+          @Override
+          public int[] perturb(WordBatch batch) {
+            return batch.ids().clone();
+          }
+        };
+    Rewriter rewriter =
+        new Rewriter(
+            DefaultEmbeddings.open(),
+            new BruteForceIndex(DefaultEmbeddings.open()),
+            (name, index, epsilon) -> identity);
+    RewriteOptions options = RewriteOptions.builder().epsilon(1).oovPolicy(OovPolicy.KEEP).build();
+    String out = rewriter.rewrite(text, options).text();
+    assertThat(out.getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void casingPatternsAreDetectedAndReapplied() {
+    assertThat(CasePattern.of("hello")).isEqualTo(CasePattern.LOWER);
+    assertThat(CasePattern.of("Hello")).isEqualTo(CasePattern.CAPITALIZED);
+    assertThat(CasePattern.of("I")).isEqualTo(CasePattern.CAPITALIZED);
+    assertThat(CasePattern.of("NASA")).isEqualTo(CasePattern.UPPER);
+    assertThat(CasePattern.of("iPhone")).isEqualTo(CasePattern.MIXED);
+    assertThat(CasePattern.of("42")).isEqualTo(CasePattern.LOWER);
+    assertThat(CasePattern.CAPITALIZED.apply("élan")).isEqualTo("Élan");
+    assertThat(CasePattern.UPPER.apply("straße")).isEqualTo("STRASSE");
+    assertThat(CasePattern.LOWER.apply("word")).isEqualTo("word");
+    assertThat(CasePattern.MIXED.apply("word")).isEqualTo("word");
+  }
+}
