@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       RewriteCommand.class,
       ImportEmbeddingsCommand.class,
       InfoCommand.class,
+      BuildNeighboursCommand.class,
+      StatsCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -1,10 +1,9 @@
 package io.dxrewrite.cli;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code dx-rewrite info}: describes an embedding store. */
 @Command(
@@ -12,16 +11,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Prints an embedding store's size, dimension, source, checksum and open time.")
 final class InfoCommand implements Callable<Integer> {
-  @Option(
-      names = "--embeddings",
-      paramLabel = "STORE",
-      description = "Store file (default: the embedded GloVe 6B 100d subset).")
-  Path embeddings;
+  @Mixin EmbeddingsOption embeddings;
 
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    EmbeddingStore store = Embeddings.open(embeddings);
+    EmbeddingStore store = embeddings.open();
     double openMs = (System.nanoTime() - start) / 1e6;
     System.out.println("store:      " + store.path());
     System.out.println("source:     " + store.source());

@@ -6,11 +6,15 @@ import io.dxrewrite.cli.io.LineReader;
 import io.dxrewrite.cli.io.RecordCodec;
 import io.dxrewrite.cli.io.RecordFormat;
 import io.dxrewrite.cli.progress.RewriteProgress;
+import io.dxrewrite.cli.progress.TaskProgress;
 import io.dxrewrite.cli.progress.Terminal;
+import io.dxrewrite.calibration.Calibration;
+import io.dxrewrite.calibration.CalibrationCache;
+import io.dxrewrite.error.InvalidParameterException;
+import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
-import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.nn.OpenBlasCoreType;
 import io.dxrewrite.rewrite.OovPolicy;
@@ -37,6 +41,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dx-rewrite rewrite}: rewrites a corpus under metric differential privacy. */
@@ -50,24 +55,23 @@ import picocli.CommandLine.Option;
 final class RewriteCommand implements Callable<Integer> {
   @Option(
       names = "--epsilon",
-      required = true,
       paramLabel = "E",
-      description = "Epsilon per word (> 0). For CMP on GloVe 100d, useful values lie around 5-15.")
-  double epsilon;
+      description =
+          "Epsilon per word (> 0). For CMP on GloVe 100d, useful values lie around 5-15. Give"
+              + " --epsilon or --target-nw.")
+  Double epsilon;
 
   @Option(
-      names = "--mechanism",
-      defaultValue = "cmp",
-      paramLabel = "M",
-      description = "Mechanism: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-      completionCandidates = MechanismNames.class)
-  String mechanism;
+      names = "--target-nw",
+      paramLabel = "P",
+      description =
+          "Instead of --epsilon: calibrate epsilon so that the median probability N_w that a word"
+              + " comes back unchanged is P (cached; see 'dx-rewrite calibrate').")
+  Double targetNw;
 
-  @Option(
-      names = "--embeddings",
-      paramLabel = "STORE",
-      description = "Embedding store (default: the embedded GloVe 6B 100d 20k-word subset).")
-  Path embeddings;
+  @Mixin MechanismOptions mechanism;
+  @Mixin EmbeddingsOption embeddings;
+  @Mixin SamplingOptions sampling;
 
   @Option(
       names = "--input",
@@ -136,14 +140,13 @@ final class RewriteCommand implements Callable<Integer> {
     DxPreconditions.checkAtLeast("--batch-size", batchSize, 1);
     RecordFormat recordFormat = RecordFormat.fromCliName(format);
     Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
-    RewriteOptions options =
-        RewriteOptions.builder()
-            .mechanism(mechanism)
-            .epsilon(epsilon)
-            .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
-            .oovPolicy(OovPolicy.fromCliName(oov))
-            .skipWords(skip)
-            .build();
+    if ((epsilon == null) == (targetNw == null)) {
+      throw new InvalidParameterException("give exactly one of --epsilon and --target-nw");
+    }
+    if (epsilon != null) {
+      DxPreconditions.checkEpsilon(epsilon);
+    }
+    mechanism.validate();
     boolean fromFile = !"-".equals(input);
     boolean toFile = !"-".equals(output);
     Path inputPath = fromFile ? Path.of(input) : null;
@@ -161,9 +164,39 @@ final class RewriteCommand implements Callable<Integer> {
           "dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }
 
-    EmbeddingStore store = Embeddings.open(embeddings);
-    NearestNeighbourIndex index = new Nd4jExactIndex(store);
-    Rewriter rewriter = new Rewriter(store, index);
+    OovPolicy oovPolicy = OovPolicy.fromCliName(oov);
+    MechanismContext context = embeddings.context();
+    EmbeddingStore store = context.store();
+    NearestNeighbourIndex index = context.index();
+    RewriteOptions.Builder builder =
+        RewriteOptions.builder()
+            .mechanism(mechanism.mechanism)
+            .parameters(mechanism.parameters())
+            .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
+            .oovPolicy(oovPolicy)
+            .skipWords(skip);
+    if (targetNw != null) {
+      Calibration calibration;
+      try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
+        calibration =
+            CalibrationCache.calibrate(
+                context, mechanism.mechanism, mechanism.parameters(), targetNw,
+                sampling.words, sampling.trials, sampling.seed, progress);
+      }
+      System.err.printf(
+          Locale.ROOT,
+          "dx-rewrite: target median N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g)%n",
+          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper());
+      builder.epsilon(calibration.epsilon()).targetNw(targetNw);
+    } else {
+      builder.epsilon(epsilon);
+    }
+    RewriteOptions options = builder.build();
+    Rewriter rewriter = new Rewriter(context);
+    // build the mechanism once up front so that bad parameters (and table builds) happen before
+    // any output is written
+    io.dxrewrite.mechanism.Mechanisms.create(
+        options.mechanism(), context, options.epsilon(), options.parameters());
     long total = fromFile ? countLines(inputPath) : -1;
     boolean showProgress = fromFile && (toFile || Terminal.stderrIsTerminal());
 
@@ -276,7 +309,7 @@ final class RewriteCommand implements Callable<Integer> {
         Locale.ROOT,
         "{\"line\":%d,\"mechanism\":\"%s\",\"epsilon_per_word\":%s,\"words\":%d,"
             + "\"words_perturbed\":%d,\"oov_words\":%d,\"oov_policy\":\"%s\",\"oov_kept\":%d,"
-            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s}",
+            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s,\"target_nw\":%s}",
         line,
         r.mechanism(),
         r.epsilonPerWord(),
@@ -287,7 +320,8 @@ final class RewriteCommand implements Callable<Integer> {
         r.oovKept(),
         r.skippedWords(),
         r.totalEpsilon(),
-        r.seeded());
+        r.seeded(),
+        r.targetNw() == null ? "null" : r.targetNw().toString());
   }
 
   private void printSummary(
@@ -317,7 +351,7 @@ final class RewriteCommand implements Callable<Integer> {
         options.epsilon(),
         options.oovPolicy().cliName(),
         options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom",
-        Embeddings.describe(embeddings),
+        embeddings.describe(),
         store.size(),
         store.dimension(),
         index.name(),
@@ -373,15 +407,6 @@ final class RewriteCommand implements Callable<Integer> {
       oov += r.oovWords();
       oovKept += r.oovKept();
       skipped += r.skippedWords();
-    }
-  }
-
-  /** Completion candidates for {@code --mechanism}. */
-  static final class MechanismNames extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    MechanismNames() {
-      super(io.dxrewrite.mechanism.Mechanisms.names());
     }
   }
 }

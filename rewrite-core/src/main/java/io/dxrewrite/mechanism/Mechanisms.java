@@ -1,12 +1,16 @@
 package io.dxrewrite.mechanism;
 
 import io.dxrewrite.error.DxPreconditions;
-import io.dxrewrite.nn.NearestNeighbourIndex;
 import java.util.List;
 
 /** The registry of mechanisms by command-line name. */
 public final class Mechanisms {
-  private static final List<String> NAMES = List.of(MultivariateLaplaceMechanism.NAME);
+  private static final List<String> NAMES =
+      List.of(
+          MultivariateLaplaceMechanism.NAME,
+          MahalanobisMechanism.NAME,
+          VickreyMechanism.NAME,
+          TruncatedGumbelMechanism.NAME);
 
   private Mechanisms() {}
 
@@ -18,21 +22,46 @@ public final class Mechanisms {
   }
 
   /**
-   * Creates a mechanism.
+   * Creates a mechanism. Parameters that do not apply to the mechanism are ignored.
    *
    * @param name one of {@link #names()}
-   * @param index exact index over the output vocabulary
+   * @param context store, index and lazily loaded density data
    * @param epsilon epsilon per word, finite and {@code > 0}
+   * @param parameters the mechanism's own parameters (lambda, t)
    * @return the mechanism
-   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or epsilon is out
-   *     of range; the message lists the allowed values
+   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or a parameter is
+   *     out of range; the message lists the allowed values
    */
-  public static Mechanism create(String name, NearestNeighbourIndex index, double epsilon) {
+  public static Mechanism create(
+      String name, MechanismContext context, double epsilon, MechanismParameters parameters) {
     DxPreconditions.checkOneOf("mechanism", name, NAMES);
     DxPreconditions.checkEpsilon(epsilon);
     return switch (name) {
-      case MultivariateLaplaceMechanism.NAME -> new MultivariateLaplaceMechanism(index, epsilon);
+      case MultivariateLaplaceMechanism.NAME ->
+          new MultivariateLaplaceMechanism(context.index(), epsilon);
+      case MahalanobisMechanism.NAME ->
+          new MahalanobisMechanism(
+              context.index(),
+              mahalanobisNoise(
+                  context, epsilon, parameters.lambda().orElse(MahalanobisMechanism.DEFAULT_LAMBDA)));
+      case VickreyMechanism.NAME ->
+          new VickreyMechanism(
+              context.store(),
+              context.index(),
+              mahalanobisNoise(context, epsilon, parameters.lambda().orElse(0)),
+              parameters.t().orElse(VickreyMechanism.DEFAULT_T));
+      case TruncatedGumbelMechanism.NAME ->
+          new TruncatedGumbelMechanism(context.store(), context.index(), context.table(), epsilon);
       default -> throw new IllegalStateException("registered but not constructible: " + name);
     };
+  }
+
+  private static NoiseSampler mahalanobisNoise(
+      MechanismContext context, double epsilon, double lambda) {
+    DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    if (lambda == 0) {
+      return new MultivariateLaplaceNoise(context.store().dimension(), epsilon);
+    }
+    return new MahalanobisNoise(context.covariance(), epsilon, lambda);
   }
 }

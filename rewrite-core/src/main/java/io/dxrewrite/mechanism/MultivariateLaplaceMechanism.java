@@ -43,13 +43,6 @@ public final class MultivariateLaplaceMechanism implements Mechanism {
 
   @Override
   public int[] perturb(WordBatch batch) {
-    int n = batch.size();
-    int d = batch.dimension();
-    float[] noisy = new float[n * d];
-    double[] scratch = new double[d];
-    for (int i = 0; i < n; i++) {
-      noise.addNoise(batch.randomness()[i], batch.points(), i * d, noisy, i * d, scratch);
-    }
-    return index.nearest(noisy, n);
+    return index.nearest(noise.perturbAll(batch), batch.size());
   }
 }

@@ -13,7 +13,7 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *
  * <p>Immutable and thread-safe; each call draws from the generator it is given.
  */
-public final class MultivariateLaplaceNoise {
+public final class MultivariateLaplaceNoise implements NoiseSampler {
   private final int dimension;
   private final double epsilon;
 
@@ -68,6 +68,7 @@ public final class MultivariateLaplaceNoise {
    * @param outOffset index of the first component written
    * @param scratch {@code double[d]} scratch space
    */
+  @Override
   public void addNoise(
       RandomGenerator random,
       float[] points,
@@ -82,16 +83,12 @@ public final class MultivariateLaplaceNoise {
     }
   }
 
-  /**
-   * @return d
-   */
+  @Override
   public int dimension() {
     return dimension;
   }
 
-  /**
-   * @return epsilon per word
-   */
+  @Override
   public double epsilon() {
     return epsilon;
   }

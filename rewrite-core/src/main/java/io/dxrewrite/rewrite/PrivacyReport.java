@@ -17,6 +17,8 @@ package io.dxrewrite.rewrite;
  *     composition, i.e. the guarantee {@code exp(epsilonPerWord Σ_i d(w_i, w'_i))} is at most
  *     {@code exp(totalEpsilon * max_i d(w_i, w'_i))}
  * @param seeded whether a caller-supplied seed was used (reproducible, not for production)
+ * @param targetNw the median-N_w target epsilon was calibrated from, or null when epsilon was
+ *     given directly
  */
 public record PrivacyReport(
     String mechanism,
@@ -28,4 +30,5 @@ public record PrivacyReport(
     int oovKept,
     int skippedWords,
     double totalEpsilon,
-    boolean seeded) {}
+    boolean seeded,
+    Double targetNw) {}

@@ -1,9 +1,11 @@
 package io.dxrewrite.rewrite;
 
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,9 +21,18 @@ import java.util.stream.Collectors;
  * @param skipWords a public skip list (lower-case words, for example stop words) applied the same
  *     way to every record: these words are copied through and spend no epsilon. Must not be derived
  *     from the data being rewritten.
+ * @param parameters the mechanism's own parameters (lambda, t); defaults when empty
+ * @param targetNw when epsilon was calibrated from a median-N_w target (see {@code
+ *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
  */
 public record RewriteOptions(
-    String mechanism, double epsilon, OptionalLong seed, OovPolicy oovPolicy, Set<String> skipWords) {
+    String mechanism,
+    double epsilon,
+    OptionalLong seed,
+    OovPolicy oovPolicy,
+    Set<String> skipWords,
+    MechanismParameters parameters,
+    OptionalDouble targetNw) {
 
   /**
    * @throws io.dxrewrite.error.InvalidParameterException if the mechanism is unknown or epsilon is
@@ -32,6 +43,10 @@ public record RewriteOptions(
     DxPreconditions.checkEpsilon(epsilon);
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(oovPolicy, "oovPolicy");
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(targetNw, "targetNw");
+    parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
+    parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
     skipWords =
         skipWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
@@ -50,6 +65,9 @@ public record RewriteOptions(
     private OptionalLong seed = OptionalLong.empty();
     private OovPolicy oovPolicy = OovPolicy.UNK;
     private Set<String> skipWords = Set.of();
+    private OptionalDouble lambda = OptionalDouble.empty();
+    private OptionalDouble t = OptionalDouble.empty();
+    private OptionalDouble targetNw = OptionalDouble.empty();
 
     private Builder() {}
 
@@ -108,12 +126,56 @@ public record RewriteOptions(
     }
 
     /**
+     * @param lambda Mahalanobis regularisation in [0, 1] (mahalanobis and vickrey)
+     * @return this builder
+     */
+    public Builder lambda(double lambda) {
+      this.lambda = OptionalDouble.of(lambda);
+      return this;
+    }
+
+    /**
+     * @param t the Vickrey parameter in [0, 1]
+     * @return this builder
+     */
+    public Builder t(double t) {
+      this.t = OptionalDouble.of(t);
+      return this;
+    }
+
+    /**
+     * @param targetNw the median-N_w target that epsilon was calibrated from (for the report)
+     * @return this builder
+     */
+    public Builder targetNw(double targetNw) {
+      this.targetNw = OptionalDouble.of(targetNw);
+      return this;
+    }
+
+    /**
+     * @param parameters the mechanism's own parameters
+     * @return this builder
+     */
+    public Builder parameters(MechanismParameters parameters) {
+      this.lambda = parameters.lambda();
+      this.t = parameters.t();
+      return this;
+    }
+
+    /**
      * @return the options
      * @throws io.dxrewrite.error.InvalidParameterException if epsilon was not set or a parameter is
      *     out of range
      */
     public RewriteOptions build() {
-      return new RewriteOptions(mechanism, epsilon, seed, oovPolicy, skipWords);
+      return new RewriteOptions(
+          mechanism,
+          epsilon,
+          seed,
+          oovPolicy,
+          skipWords,
+          new MechanismParameters(lambda, t),
+          targetNw);
     }
   }
 }

@@ -2,7 +2,9 @@ package io.dxrewrite.rewrite;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.Vocabulary;
+import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.mechanism.Mechanism;
+import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.WordBatch;
 import io.dxrewrite.nn.NearestNeighbourIndex;
@@ -27,7 +29,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Rewriter {
   private final EmbeddingStore store;
-  private final NearestNeighbourIndex index;
+  private final MechanismContext context;
   private final MechanismFactory mechanisms;
   private final Tokenizer tokenizer = new Tokenizer();
 
@@ -37,19 +39,27 @@ public final class Rewriter {
    * @throws IllegalArgumentException if the index was built on a store of another shape
    */
   public Rewriter(EmbeddingStore store, NearestNeighbourIndex index) {
-    this(store, index, Mechanisms::create);
+    this(MechanismContext.of(store, index, ProgressListener.NONE), Mechanisms::create);
   }
 
   /**
-   * @param store the embedding (vocabulary and vectors)
-   * @param index an exact index over the same store
+   * @param context store, exact index and density data (neighbourhood table built or loaded on
+   *     first use by a mechanism that needs it)
+   */
+  public Rewriter(MechanismContext context) {
+    this(context, Mechanisms::create);
+  }
+
+  /**
+   * @param context store, exact index and density data
    * @param mechanisms how mechanisms are created from options
    * @throws IllegalArgumentException if the index was built on a store of another shape
    */
-  public Rewriter(EmbeddingStore store, NearestNeighbourIndex index, MechanismFactory mechanisms) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.index = Objects.requireNonNull(index, "index");
+  public Rewriter(MechanismContext context, MechanismFactory mechanisms) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.store = context.store();
     this.mechanisms = Objects.requireNonNull(mechanisms, "mechanisms");
+    NearestNeighbourIndex index = context.index();
     if (index.size() != store.size() || index.dimension() != store.dimension()) {
       throw new IllegalArgumentException(
           "index shape " + index.size() + "x" + index.dimension() + " does not match store "
@@ -62,6 +72,13 @@ public final class Rewriter {
    */
   public EmbeddingStore store() {
     return store;
+  }
+
+  /**
+   * @return the mechanism context (store, index, density data) this rewriter uses
+   */
+  public MechanismContext context() {
+    return context;
   }
 
   /**
@@ -124,7 +141,8 @@ public final class Rewriter {
       throw new IllegalArgumentException(
           recordKeys.length + " record keys for " + texts.size() + " records");
     }
-    Mechanism mechanism = mechanisms.create(options.mechanism(), index, options.epsilon());
+    Mechanism mechanism =
+        mechanisms.create(options.mechanism(), context, options.epsilon(), options.parameters());
     Vocabulary vocabulary = store.vocabulary();
     int d = store.dimension();
     RandomGenerator shared = options.seed().isPresent() ? null : RandomSources.secure();
@@ -218,7 +236,8 @@ public final class Rewriter {
               plan.oovKept,
               plan.skipped,
               mechanism.epsilon() * plan.perturbed,
-              options.seed().isPresent());
+              options.seed().isPresent(),
+              options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null);
       results.add(new RewriteResult(out.toString(), report));
     }
     return results;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.mechanism.Mechanism;
+import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.WordBatch;
 import io.dxrewrite.nn.BruteForceIndex;
 import io.dxrewrite.rewrite.OovPolicy;
@@ -76,9 +77,13 @@ class TokenizerTest {
         };
     Rewriter rewriter =
         new Rewriter(
-            DefaultEmbeddings.open(),
-            new BruteForceIndex(DefaultEmbeddings.open()),
-            (name, index, epsilon) -> identity);
+            new MechanismContext(
+                DefaultEmbeddings.open(),
+                new BruteForceIndex(DefaultEmbeddings.open()),
+                () -> {
+                  throw new AssertionError("no table needed");
+                }),
+            (name, context, epsilon, parameters) -> identity);
     RewriteOptions options = RewriteOptions.builder().epsilon(1).oovPolicy(OovPolicy.KEEP).build();
     String out = rewriter.rewrite(text, options).text();
     assertThat(out.getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));

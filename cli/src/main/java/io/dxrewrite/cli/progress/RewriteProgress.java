@@ -2,6 +2,7 @@ package io.dxrewrite.cli.progress;
 
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -36,8 +37,11 @@ public final class RewriteProgress implements AutoCloseable {
             .setUnit(" records", 1)
             .showSpeed()
             .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(500)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(Terminal.stderrIsTerminal() ? 500 : 10_000)
+            .setConsumer(
+                Terminal.stderrIsTerminal()
+                    ? new ConsoleProgressBarConsumer(System.err)
+                    : new DelegatingProgressBarConsumer(System.err::println))
             .build();
     return new RewriteProgress(bar);
   }

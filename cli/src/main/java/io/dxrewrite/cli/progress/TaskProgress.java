@@ -1,0 +1,59 @@
+package io.dxrewrite.cli.progress;
+
+import io.dxrewrite.density.ProgressListener;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr for long library tasks (neighbour-table builds, calibration), started
+ * on the first progress report so that quick tasks draw nothing. Thread-safe.
+ */
+public final class TaskProgress implements ProgressListener, AutoCloseable {
+  private final String task;
+  private final String unit;
+  private ProgressBar bar;
+
+  /**
+   * @param task name shown before the bar
+   * @param unit unit shown with the speed, e.g. " words"
+   */
+  public TaskProgress(String task, String unit) {
+    this.task = task;
+    this.unit = unit;
+  }
+
+  @Override
+  public synchronized void progress(long done, long total) {
+    if (bar == null) {
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName(task)
+              .setInitialMax(total)
+              .setUnit(unit, 1)
+              .showSpeed()
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(Terminal.stderrIsTerminal() ? 500 : 10_000)
+              .setConsumer(
+                  Terminal.stderrIsTerminal()
+                      ? new ConsoleProgressBarConsumer(System.err)
+                      : new DelegatingProgressBarConsumer(System.err::println))
+              .build();
+    }
+    bar.maxHint(total);
+    bar.stepTo(done);
+    if (done >= total) {
+      close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.dxrewrite.mechanism;
+
+import io.dxrewrite.error.DxPreconditions;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Elliptical noise of the regularised Mahalanobis mechanism (Xu, Aggarwal, Feyisetan, Teissier,
+ * PrivateNLP 2020, Algorithm 1): {@code N = r A v} with r ~ Gamma(d, 1/epsilon), v uniform on the
+ * unit sphere and {@code A = (lambda Sigma + (1 - lambda) I)^(1/2)}, the symmetric square root
+ * computed once by eigendecomposition. N is not re-normalised after multiplying by A, so its
+ * density is proportional to {@code exp(-epsilon ||A^-1 N||)}: {@code A^-1 N} is exactly CMP noise.
+ *
+ * <p>With {@code lambda = 0}, A = I and the draws are identical to {@link
+ * MultivariateLaplaceNoise} under the same generator. Immutable and thread-safe.
+ */
+public final class MahalanobisNoise implements NoiseSampler {
+  private final MultivariateLaplaceNoise base;
+  private final double lambda;
+  private final double[][] sqrt; // null when A = I
+
+  /**
+   * @param sigma the embedding covariance normalised to unit mean variance, {@code double[d][d]}
+   * @param epsilon epsilon per word, finite and {@code > 0}
+   * @param lambda regularisation in {@code [0, 1]}; 0 gives CMP noise
+   * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
+   */
+  public MahalanobisNoise(double[][] sigma, double epsilon, double lambda) {
+    DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    this.base = new MultivariateLaplaceNoise(sigma.length, epsilon);
+    this.lambda = lambda;
+    this.sqrt = lambda == 0 ? null : symmetricSquareRoot(sigma, lambda);
+  }
+
+  private static double[][] symmetricSquareRoot(double[][] sigma, double lambda) {
+    int d = sigma.length;
+    double[][] m = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        m[i][j] = lambda * sigma[i][j] + (i == j ? 1 - lambda : 0);
+      }
+    }
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
+    RealMatrix v = eig.getV();
+    double[] values = eig.getRealEigenvalues();
+    double[][] out = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+          sum += v.getEntry(i, k) * Math.sqrt(Math.max(0, values[k])) * v.getEntry(j, k);
+        }
+        out[i][j] = sum;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return a copy of A, {@code double[d][d]} (the identity when lambda = 0)
+   */
+  public double[][] transform() {
+    int d = dimension();
+    double[][] a = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      if (sqrt == null) {
+        a[i][i] = 1;
+      } else {
+        a[i] = sqrt[i].clone();
+      }
+    }
+    return a;
+  }
+
+  /**
+   * @return lambda
+   */
+  public double lambda() {
+    return lambda;
+  }
+
+  @Override
+  public int dimension() {
+    return base.dimension();
+  }
+
+  @Override
+  public double epsilon() {
+    return base.epsilon();
+  }
+
+  @Override
+  public void addNoise(
+      RandomGenerator random, float[] points, int offset, float[] out, int outOffset, double[] scratch) {
+    int d = dimension();
+    base.sampleDirection(random, scratch);
+    double radius = base.sampleRadius(random);
+    if (sqrt == null) {
+      for (int j = 0; j < d; j++) {
+        out[outOffset + j] = (float) (points[offset + j] + radius * scratch[j]);
+      }
+      return;
+    }
+    double[] direction = scratch.clone();
+    for (int i = 0; i < d; i++) {
+      double sum = 0;
+      double[] row = sqrt[i];
+      for (int j = 0; j < d; j++) {
+        sum += row[j] * direction[j];
+      }
+      out[outOffset + i] = (float) (points[offset + i] + radius * sum);
+    }
+  }
+}

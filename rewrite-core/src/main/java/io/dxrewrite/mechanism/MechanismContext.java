@@ -1,0 +1,101 @@
+package io.dxrewrite.mechanism;
+
+import io.dxrewrite.density.EmbeddingCovariance;
+import io.dxrewrite.density.NeighbourhoodTable;
+import io.dxrewrite.density.NeighbourhoodTableBuilder;
+import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What mechanisms are built from: the store, its exact index, and, loaded lazily on first use,
+ * the neighbourhood table (truncated-gumbel) and the embedding covariance (mahalanobis). One
+ * context per store is shared by all threads.
+ */
+public final class MechanismContext {
+  private final EmbeddingStore store;
+  private final NearestNeighbourIndex index;
+  private final Supplier<NeighbourhoodTable> tableSupplier;
+  private volatile NeighbourhoodTable table;
+  private volatile double[][] covariance;
+
+  /**
+   * @param store the embedding
+   * @param index an exact index over it
+   * @param tableSupplier loads (or builds) the neighbourhood table on first use
+   */
+  public MechanismContext(
+      EmbeddingStore store, NearestNeighbourIndex index, Supplier<NeighbourhoodTable> tableSupplier) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.index = Objects.requireNonNull(index, "index");
+    this.tableSupplier = Objects.requireNonNull(tableSupplier, "tableSupplier");
+  }
+
+  /**
+   * A context whose table is opened next to the store, or built there (K = 64) on first use.
+   *
+   * @param store the embedding
+   * @param index an exact index over it
+   * @param buildProgress progress of a table build, if one is needed
+   * @return the context
+   */
+  public static MechanismContext of(
+      EmbeddingStore store, NearestNeighbourIndex index, ProgressListener buildProgress) {
+    return new MechanismContext(
+        store,
+        index,
+        () ->
+            NeighbourhoodTableBuilder.openOrBuild(
+                store, index, NeighbourhoodTableBuilder.DEFAULT_K, buildProgress));
+  }
+
+  /**
+   * @return the embedding
+   */
+  public EmbeddingStore store() {
+    return store;
+  }
+
+  /**
+   * @return the exact index
+   */
+  public NearestNeighbourIndex index() {
+    return index;
+  }
+
+  /**
+   * @return the neighbourhood table, loaded or built on first call
+   */
+  public NeighbourhoodTable table() {
+    NeighbourhoodTable t = table;
+    if (t == null) {
+      synchronized (this) {
+        t = table;
+        if (t == null) {
+          t = tableSupplier.get();
+          table = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * @return the embedding covariance normalised to unit mean variance, computed on first call
+   */
+  public double[][] covariance() {
+    double[][] c = covariance;
+    if (c == null) {
+      synchronized (this) {
+        c = covariance;
+        if (c == null) {
+          c = EmbeddingCovariance.normalised(store);
+          covariance = c;
+        }
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,162 @@
+package io.dxrewrite.mechanism;
+
+import io.dxrewrite.density.NeighbourhoodTable;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.ExactDistances;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import io.dxrewrite.random.CommonsMathRandom;
+import java.nio.FloatBuffer;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+
+/**
+ * The density-aware truncated-Gumbel mechanism (Xu, Feyisetan, Aggarwal, Xu, Teissier,
+ * "Density-Aware Differentially Private Textual Perturbations Using Truncated Gumbel Noise",
+ * FLAIRS 2021, Algorithm 1). For each word w:
+ *
+ * <ol>
+ *   <li>draw k ~ Poisson(ln(|V| - 1)), truncated to {@code [1, |V| - 1]} (a draw of 0, which
+ *       would leave no candidate, is redrawn);
+ *   <li>the candidates are w itself (distance 0) and its k - 1 nearest other words, read from the
+ *       {@link NeighbourhoodTable} (an exact scan when k - 1 exceeds the table's K); for an
+ *       out-of-vocabulary word, perturbed from the public point, the k nearest words of that point;
+ *   <li>add Gumbel(0, b) noise truncated to {@code [-deltaMax, deltaMax]} to each candidate's
+ *       Euclidean distance (the distance, not its square);
+ *   <li>output the candidate with the smallest noisy distance.
+ * </ol>
+ *
+ * In a dense region the k candidates are close and the output stays near w; in a sparse region
+ * they are far, and so is the output. The scale b comes from epsilon by {@link
+ * TruncatedGumbelCalibration}; epsilons below its regime are refused. Guarantee (as stated by the
+ * paper and its public code): {@code P[M(w)=y] <= exp(epsilon ||phi(w)-phi(w')||) P[M(w')=y]}.
+ */
+public final class TruncatedGumbelMechanism implements Mechanism {
+  /** Command-line name. */
+  public static final String NAME = "truncated-gumbel";
+
+  private final EmbeddingStore store;
+  private final NearestNeighbourIndex index;
+  private final NeighbourhoodTable table;
+  private final double epsilon;
+  private final TruncatedGumbelNoise noise;
+  private final double poissonMean;
+
+  /**
+   * @param store the embedding
+   * @param index exact index (for k beyond the table and for the out-of-vocabulary point)
+   * @param table the store's neighbourhood table (carries deltaMin and deltaMax)
+   * @param epsilon epsilon per word, above {@link TruncatedGumbelCalibration#minimumEpsilon}
+   * @throws io.dxrewrite.error.InvalidParameterException if epsilon is outside the regime
+   */
+  public TruncatedGumbelMechanism(
+      EmbeddingStore store, NearestNeighbourIndex index, NeighbourhoodTable table, double epsilon) {
+    this.store = store;
+    this.index = index;
+    this.table = table;
+    this.epsilon = epsilon;
+    double b =
+        TruncatedGumbelCalibration.scaleForEpsilon(
+            epsilon, store.size(), table.deltaMin(), table.deltaMax());
+    this.noise = new TruncatedGumbelNoise(b, table.deltaMax());
+    this.poissonMean = Math.log(store.size() - 1.0);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * @return the Gumbel scale b derived from epsilon
+   */
+  public double scale() {
+    return noise.scale();
+  }
+
+  @Override
+  public int[] perturb(WordBatch batch) {
+    int n = batch.size();
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = perturbOne(batch, i);
+    }
+    return out;
+  }
+
+  private int perturbOne(WordBatch batch, int i) {
+    RandomGenerator random = batch.randomness()[i];
+    int k = drawK(random);
+    int word = batch.ids()[i];
+    int[] ids = new int[k];
+    double[] distances = new double[k];
+    candidates(batch, i, word, k, ids, distances);
+    int best = -1;
+    double bestScore = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      double score = distances[c] + noise.sample(random);
+      if (score < bestScore) {
+        bestScore = score;
+        best = ids[c];
+      }
+    }
+    return best;
+  }
+
+  /** Draws k from Poisson(ln(|V|-1)) truncated to [1, |V|-1] by rejection. */
+  int drawK(RandomGenerator random) {
+    PoissonDistribution poisson =
+        new PoissonDistribution(
+            new CommonsMathRandom(random),
+            poissonMean,
+            PoissonDistribution.DEFAULT_EPSILON,
+            PoissonDistribution.DEFAULT_MAX_ITERATIONS);
+    int max = store.size() - 1;
+    while (true) {
+      int k = poisson.sample();
+      if (k >= 1 && k <= max) {
+        return k;
+      }
+    }
+  }
+
+  private void candidates(
+      WordBatch batch, int i, int word, int k, int[] ids, double[] distances) {
+    int d = batch.dimension();
+    if (word != WordBatch.UNK && k - 1 <= table.k()) {
+      ids[0] = word;
+      distances[0] = 0;
+      for (int r = 0; r < k - 1; r++) {
+        ids[r + 1] = table.neighbour(word, r);
+        distances[r + 1] = table.distance(word, r);
+      }
+      return;
+    }
+    float[] point = new float[d];
+    System.arraycopy(batch.points(), i * d, point, 0, d);
+    FloatBuffer matrix = store.matrix();
+    if (word == WordBatch.UNK) {
+      int[] found = index.nearest(point, 1, k);
+      for (int c = 0; c < k; c++) {
+        ids[c] = found[c];
+        distances[c] = Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, found[c], d));
+      }
+      return;
+    }
+    int[] found = index.nearest(point, 1, Math.min(k, store.size()));
+    ids[0] = word;
+    distances[0] = 0;
+    int w = 1;
+    for (int c = 0; c < found.length && w < k; c++) {
+      if (found[c] != word) {
+        ids[w] = found[c];
+        distances[w] = Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, found[c], d));
+        w++;
+      }
+    }
+  }
+}
