@@ -15,11 +15,11 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
  * FLAIRS 2021, Algorithm 1). For each word w:
  *
  * <ol>
- *   <li>draw k ~ Poisson(ln(|V| - 1)), truncated to {@code [1, |V| - 1]} (a draw of 0, which
- *       would leave no candidate, is redrawn);
- *   <li>the candidates are w itself (distance 0) and its k - 1 nearest other words, read from the
- *       {@link NeighbourhoodTable} (an exact scan when k - 1 exceeds the table's K); for an
- *       out-of-vocabulary word, perturbed from the public point, the k nearest words of that point;
+ *   <li>draw k ~ Poisson(ln(|V| - 1)), truncated to {@code k <= |V| - 1} (redrawn above);
+ *   <li>the candidates are w itself (distance 0) and its k nearest other words, read from the
+ *       {@link NeighbourhoodTable} (an exact scan when k exceeds the table's K); for an
+ *       out-of-vocabulary word, perturbed from the public point, the k + 1 nearest words of that
+ *       point;
  *   <li>add Gumbel(0, b) noise truncated to {@code [-deltaMax, deltaMax]} to each candidate's
  *       Euclidean distance (the distance, not its square);
  *   <li>output the candidate with the smallest noisy distance.
@@ -28,7 +28,14 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
  * In a dense region the k candidates are close and the output stays near w; in a sparse region
  * they are far, and so is the output. The scale b comes from epsilon by {@link
  * TruncatedGumbelCalibration}; epsilons below its regime are refused. Guarantee (as stated by the
- * paper and its public code): {@code P[M(w)=y] <= exp(epsilon ||phi(w)-phi(w')||) P[M(w')=y]}.
+ * paper): {@code P[M(w)=y] <= exp(epsilon ||phi(w)-phi(w')||) P[M(w')=y]}.
+ *
+ * <p>Why "w and its k nearest others" and not "the k nearest, w included" as in the public code:
+ * with the latter and k at most |V| - 1, the word farthest from w' is never a candidate for w', so
+ * {@code P[M(w')=y] = 0} while {@code P[M(w)=y] > 0} for a neighbour w of w' that does rank y: no
+ * finite epsilon bounds that ratio. Our exact test on toy vocabularies found this; with k others
+ * every word is a candidate with positive probability and the inequality holds at the calibrated
+ * epsilon (TruncatedGumbelExactTest).
  */
 public final class TruncatedGumbelMechanism implements Mechanism {
   /** Command-line name. */
@@ -92,12 +99,12 @@ public final class TruncatedGumbelMechanism implements Mechanism {
     RandomGenerator random = batch.randomness()[i];
     int k = drawK(random);
     int word = batch.ids()[i];
-    int[] ids = new int[k];
-    double[] distances = new double[k];
+    int[] ids = new int[k + 1];
+    double[] distances = new double[k + 1];
     candidates(batch, i, word, k, ids, distances);
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < k; c++) {
+    for (int c = 0; c <= k; c++) {
       double score = distances[c] + noise.sample(random);
       if (score < bestScore) {
         bestScore = score;
@@ -107,7 +114,7 @@ public final class TruncatedGumbelMechanism implements Mechanism {
     return best;
   }
 
-  /** Draws k from Poisson(ln(|V|-1)) truncated to [1, |V|-1] by rejection. */
+  /** Draws k from Poisson(ln(|V|-1)) truncated to [0, |V|-1] by rejection. */
   int drawK(RandomGenerator random) {
     PoissonDistribution poisson =
         new PoissonDistribution(
@@ -118,19 +125,20 @@ public final class TruncatedGumbelMechanism implements Mechanism {
     int max = store.size() - 1;
     while (true) {
       int k = poisson.sample();
-      if (k >= 1 && k <= max) {
+      if (k <= max) {
         return k;
       }
     }
   }
 
+  /** Fills ids/distances[0..k]: w itself and its k nearest others (or the k+1 nearest of UNK). */
   private void candidates(
       WordBatch batch, int i, int word, int k, int[] ids, double[] distances) {
     int d = batch.dimension();
-    if (word != WordBatch.UNK && k - 1 <= table.k()) {
+    if (word != WordBatch.UNK && k <= table.k()) {
       ids[0] = word;
       distances[0] = 0;
-      for (int r = 0; r < k - 1; r++) {
+      for (int r = 0; r < k; r++) {
         ids[r + 1] = table.neighbour(word, r);
         distances[r + 1] = table.distance(word, r);
       }
@@ -139,19 +147,18 @@ public final class TruncatedGumbelMechanism implements Mechanism {
     float[] point = new float[d];
     System.arraycopy(batch.points(), i * d, point, 0, d);
     FloatBuffer matrix = store.matrix();
+    int[] found = index.nearest(point, 1, Math.min(k + 1, store.size()));
     if (word == WordBatch.UNK) {
-      int[] found = index.nearest(point, 1, k);
-      for (int c = 0; c < k; c++) {
+      for (int c = 0; c <= k; c++) {
         ids[c] = found[c];
         distances[c] = Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, found[c], d));
       }
       return;
     }
-    int[] found = index.nearest(point, 1, Math.min(k, store.size()));
     ids[0] = word;
     distances[0] = 0;
     int w = 1;
-    for (int c = 0; c < found.length && w < k; c++) {
+    for (int c = 0; c < found.length && w <= k; c++) {
       if (found[c] != word) {
         ids[w] = found[c];
         distances[w] = Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, found[c], d));
