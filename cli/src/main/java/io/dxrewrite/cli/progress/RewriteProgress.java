@@ -1,11 +1,7 @@
 package io.dxrewrite.cli.progress;
 
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of a rewrite on standard error: records done of total, records/s, words/s and ETA (a
@@ -31,18 +27,7 @@ public final class RewriteProgress implements AutoCloseable {
       return new RewriteProgress(null);
     }
     ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("rewrite")
-            .setInitialMax(totalRecords)
-            .setUnit(" records", 1)
-            .showSpeed()
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(Terminal.stderrIsTerminal() ? 500 : 10_000)
-            .setConsumer(
-                Terminal.stderrIsTerminal()
-                    ? new ConsoleProgressBarConsumer(System.err)
-                    : new DelegatingProgressBarConsumer(System.err::println))
-            .build();
+        ProgressBars.create("rewrite", totalRecords, " records");
     return new RewriteProgress(bar);
   }
 

@@ -1,11 +1,7 @@
 package io.dxrewrite.cli.progress;
 
 import io.dxrewrite.density.ProgressListener;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr for long library tasks (neighbour-table builds, calibration), started
@@ -29,18 +25,7 @@ public final class TaskProgress implements ProgressListener, AutoCloseable {
   public synchronized void progress(long done, long total) {
     if (bar == null) {
       bar =
-          new ProgressBarBuilder()
-              .setTaskName(task)
-              .setInitialMax(total)
-              .setUnit(unit, 1)
-              .showSpeed()
-              .setStyle(ProgressBarStyle.ASCII)
-              .setUpdateIntervalMillis(Terminal.stderrIsTerminal() ? 500 : 10_000)
-              .setConsumer(
-                  Terminal.stderrIsTerminal()
-                      ? new ConsoleProgressBarConsumer(System.err)
-                      : new DelegatingProgressBarConsumer(System.err::println))
-              .build();
+          ProgressBars.create(task, total, unit);
     }
     bar.maxHint(total);
     bar.stepTo(done);
