@@ -18,6 +18,9 @@ import java.util.concurrent.CompletionException;
  * schema keywords and our own parameter messages are.
  */
 public final class Errors {
+  private static final java.util.regex.Pattern KNOWN_LOCATION = java.util.regex.Pattern.compile(
+      "#?(/(text|texts|mechanism|epsilon|target_nw|seed|oov)(/\\d{1,6})?)?");
+
   private Errors() {}
 
   /**
@@ -67,6 +70,9 @@ public final class Errors {
       }
       return switch (v.type()) {
         case INVALID_VALUE_FORMAT -> malformed();
+        case ILLEGAL_VALUE -> v.getMessage() != null && v.getMessage().contains("can't be decoded")
+            ? malformed()
+            : new ApiException(400, "invalid_request", "the request does not match the API schema");
         case UNSUPPORTED_VALUE_FORMAT -> fromStatus(415);
         default -> new ApiException(400, "invalid_request",
             "the request does not match the API schema ("
@@ -105,6 +111,9 @@ public final class Errors {
       leaf = leaf.getErrors().get(0);
     }
     String location = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation();
+    if (!KNOWN_LOCATION.matcher(location).matches()) {
+      location = "";  // an unknown property's name is request text: never echo it
+    }
     String keyword = leaf.getKeywordLocation() == null ? "" : leaf.getKeywordLocation();
     int slash = keyword.lastIndexOf('/');
     return new ApiException(400, "invalid_request",
