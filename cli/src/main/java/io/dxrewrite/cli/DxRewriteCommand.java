@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RewriteCommand.class,
       ImportEmbeddingsCommand.class,
       InfoCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -32,6 +32,18 @@ import org.slf4j.LoggerFactory;
  * shuts down gracefully: stop accepting, finish in-flight requests, flush and close the ledger.
  */
 public final class DxRewriteServer implements AutoCloseable {
+  static {
+    // Vert.x Web logs every routing failure with its exception message at DEBUG, and schema or
+    // JSON-parser messages quote the request. Keep that logger at INFO unless the operator
+    // explicitly configured it (slf4j-simple reads per-logger levels from system properties).
+    System.setProperty("org.slf4j.simpleLogger.log.io.vertx.ext.web.RoutingContext",
+        System.getProperty("org.slf4j.simpleLogger.log.io.vertx.ext.web.RoutingContext", "info"));
+    if (System.getProperty("vertx.logger-delegate-factory-class-name") == null) {
+      System.setProperty("vertx.logger-delegate-factory-class-name",
+          "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(DxRewriteServer.class);
 
   /** Records per shared nearest-neighbour batch. */

@@ -27,8 +27,6 @@ public final class ServerMain {
    * @param config the settings
    */
   public static void run(ServerConfig config) {
-    System.setProperty("vertx.logger-delegate-factory-class-name",
-        "io.vertx.core.logging.SLF4JLogDelegateFactory");
     DxRewriteServer server = DxRewriteServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

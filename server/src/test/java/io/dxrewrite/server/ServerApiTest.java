@@ -228,7 +228,7 @@ class ServerApiTest {
       if (i == 17) {
         assertThat(line.getJsonObject("error").getString("code")).isEqualTo("malformed_json");
       } else {
-        assertThat(line.getJsonObject("report").getInteger("words")).isEqualTo(i == 40 ? 4 : 5);
+        assertThat(line.getJsonObject("report").getInteger("words")).as(lines.get(i)).isEqualTo(i == 40 ? 4 : 5);
       }
     }
   }
