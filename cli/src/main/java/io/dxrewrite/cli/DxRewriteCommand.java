@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BuildNeighboursCommand.class,
       StatsCommand.class,
       CalibrateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -1,0 +1,62 @@
+package io.dxrewrite.cli;
+
+import io.dxrewrite.server.ServerConfig;
+import io.dxrewrite.server.ServerMain;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dx-rewrite serve}: runs the HTTP anonymization API until SIGTERM, then shuts down
+ * gracefully. Every setting can also come from the config file or a {@code DX_REWRITE_*}
+ * environment variable; the command line wins.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the HTTP anonymization API (POST /v1/rewrite, /v1/rewrite/stream, GET /v1/mechanisms,",
+      "/v1/embeddings, /v1/budget, /health/live, /health/ready, /metrics, /openapi.yaml).",
+      "Settings: command line > DX_REWRITE_<NAME> environment variables > --config file > defaults."
+    })
+final class ServeCommand implements Runnable {
+  @Option(names = "--port", description = "TCP port (0 = any free port; default 8080; env DX_REWRITE_PORT)")
+  Integer port;
+
+  @Option(names = "--host", description = "interface to bind (default 127.0.0.1; env DX_REWRITE_HOST)")
+  String host;
+
+  @Option(names = "--config", description = "JSON config file: settings, tenants, budgets and API keys (env DX_REWRITE_CONFIG)")
+  Path config;
+
+  @Option(names = "--embeddings", description = "embedding store (default: the embedded GloVe subset; env DX_REWRITE_EMBEDDINGS)")
+  Path embeddings;
+
+  @Option(names = "--ledger", description = "privacy-budget ledger file (default dx-rewrite-ledger.log; env DX_REWRITE_LEDGER)")
+  Path ledger;
+
+  @Override
+  public void run() {
+    Map<String, String> env = System.getenv();
+    Path file = config;
+    if (file == null && env.get(ServerConfig.ENV_PREFIX + "CONFIG") != null) {
+      file = Path.of(env.get(ServerConfig.ENV_PREFIX + "CONFIG"));
+    }
+    Map<String, String> overrides = new HashMap<>();
+    if (port != null) {
+      overrides.put("port", port.toString());
+    }
+    if (host != null) {
+      overrides.put("host", host);
+    }
+    if (embeddings != null) {
+      overrides.put("embeddings", embeddings.toString());
+    }
+    if (ledger != null) {
+      overrides.put("ledger", ledger.toString());
+    }
+    ServerMain.run(ServerConfig.load(file, env, overrides));
+  }
+}

@@ -1,0 +1,175 @@
+package io.dxrewrite.server;
+
+import io.dxrewrite.server.api.ApiRouter;
+import io.dxrewrite.server.api.ChargedRewrite;
+import io.dxrewrite.server.api.InfoHandlers;
+import io.dxrewrite.server.api.RewriteHandler;
+import io.dxrewrite.server.api.RewriteRequests;
+import io.dxrewrite.server.api.StreamRewriteHandler;
+import io.dxrewrite.server.auth.ApiKeyAuthenticator;
+import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.ledger.PrivacyLedger;
+import io.dxrewrite.server.observability.AccessLog;
+import io.dxrewrite.server.observability.ServerMetrics;
+import io.dxrewrite.server.rewrite.RewriteEngine;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dx-rewrite HTTP server: opens the ledger, starts listening at once, and loads the
+ * embeddings on a worker thread ({@code /health/ready} turns 200 when done). {@link #close()}
+ * shuts down gracefully: stop accepting, finish in-flight requests, flush and close the ledger.
+ */
+public final class DxRewriteServer implements AutoCloseable {
+  static {
+    // Vert.x Web logs every routing failure with its exception message at DEBUG, and schema or
+    // JSON-parser messages quote the request. Keep that logger at INFO unless the operator
+    // explicitly configured it (slf4j-simple reads per-logger levels from system properties).
+    System.setProperty("org.slf4j.simpleLogger.log.io.vertx.ext.web.RoutingContext",
+        System.getProperty("org.slf4j.simpleLogger.log.io.vertx.ext.web.RoutingContext", "info"));
+    if (System.getProperty("vertx.logger-delegate-factory-class-name") == null) {
+      System.setProperty("vertx.logger-delegate-factory-class-name",
+          "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(DxRewriteServer.class);
+
+  /** Records per shared nearest-neighbour batch. */
+  static final int MAX_BATCH_TEXTS = 1024;
+
+  /** Lines in flight per stream. */
+  static final int STREAM_WINDOW = 32;
+
+  private final Vertx vertx;
+  private final HttpServer http;
+  private final PrivacyLedger ledger;
+  private final RewriteEngine engine;
+  private final Future<Void> loaded;
+  private boolean closed;
+
+  private DxRewriteServer(Vertx vertx, HttpServer http, PrivacyLedger ledger, RewriteEngine engine,
+      Future<Void> loaded) {
+    this.vertx = vertx;
+    this.http = http;
+    this.ledger = ledger;
+    this.engine = engine;
+    this.loaded = loaded;
+  }
+
+  /**
+   * Starts the server and returns once it listens; the embeddings keep loading in the background.
+   *
+   * @param config the settings
+   * @return the running server
+   * @throws io.dxrewrite.error.DxRewriteException if the ledger cannot be opened or the port bound
+   */
+  public static DxRewriteServer start(ServerConfig config) {
+    PrivacyLedger ledger = PrivacyLedger.open(config.ledger());
+    Vertx vertx = Vertx.vertx();
+    try {
+      ServerMetrics metrics = new ServerMetrics();
+      ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config);
+      PrivacyAccountant accountant = new PrivacyAccountant(ledger, config::budgetOf);
+      RewriteEngine engine = new RewriteEngine();
+      RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars());
+      ChargedRewrite charged = new ChargedRewrite(vertx, accountant, metrics);
+      InfoHandlers info = new InfoHandlers(engine, accountant, metrics, spec());
+      RewriteHandler rewrite = new RewriteHandler(engine, requests, charged, config.deadline());
+      StreamRewriteHandler stream = new StreamRewriteHandler(engine, requests, charged,
+          STREAM_WINDOW, config.maxTextChars() * 4 + 1024);
+      Map<String, Handler<RoutingContext>> handlers = Map.of(
+          "rewrite", rewrite::handle,
+          "rewriteStream", stream::handle,
+          "mechanisms", info::mechanisms,
+          "embeddings", info::embeddings,
+          "budget", info::budget,
+          "live", info::live,
+          "ready", info::ready,
+          "metrics", info::metrics,
+          "openapi", info::openapi);
+      var router = ApiRouter.contract(vertx)
+          .map(contract -> ApiRouter.create(vertx, contract, new AccessLog(metrics), auth,
+              config.bodyLimitBytes(), handlers))
+          .await();
+      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
+              .setHost(config.host()).setPort(config.port()).setIdleTimeout(120)
+              .setIdleTimeoutUnit(TimeUnit.SECONDS))
+          .requestHandler(router)
+          .listen()
+          .await();
+      LOG.info("listening on http://{}:{}; auth {}; ledger {} ({} charges); workers {}",
+          config.host(), http.actualPort(),
+          auth.enabled() ? "ON (" + config.tenants().size() + " tenants)"
+              : "OFF: every request is charged to tenant '" + ServerConfig.ANONYMOUS_TENANT
+                  + "'; for local use only",
+          config.ledger(), ledger.size(), config.workers());
+      Future<Void> loaded = vertx.executeBlocking(() -> {
+        engine.load(config.embeddings(), config.workers(), MAX_BATCH_TEXTS);
+        return null;
+      }, false);
+      return new DxRewriteServer(vertx, http, ledger, engine, loaded);
+    } catch (RuntimeException e) {
+      vertx.close();
+      ledger.close();
+      throw e;
+    }
+  }
+
+  private static Buffer spec() {
+    try (InputStream in = DxRewriteServer.class.getClassLoader().getResourceAsStream(ApiRouter.SPEC)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + ApiRouter.SPEC);
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + ApiRouter.SPEC, e);
+    }
+  }
+
+  /**
+   * @return the bound port
+   */
+  public int port() {
+    return http.actualPort();
+  }
+
+  /**
+   * @return completes when the embeddings are loaded (fails if loading failed)
+   */
+  public Future<Void> loaded() {
+    return loaded;
+  }
+
+  /**
+   * Graceful shutdown: stop accepting, wait up to 30 s for in-flight requests, stop the workers,
+   * force and close the ledger, stop Vert.x. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("shutting down: no new connections; finishing in-flight requests");
+    try {
+      http.shutdown(30, TimeUnit.SECONDS).await();
+    } finally {
+      engine.close();
+      ledger.close();
+      vertx.close().await();
+      LOG.info("stopped; ledger {} flushed", ledger.path());
+    }
+  }
+}

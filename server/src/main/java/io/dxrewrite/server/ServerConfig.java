@@ -1,0 +1,248 @@
+package io.dxrewrite.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dxrewrite.error.InvalidParameterException;
+import io.dxrewrite.server.ledger.PrivacyLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings of the HTTP server. Each setting comes, in increasing precedence, from its default,
+ * the JSON config file, an environment variable {@code DX_REWRITE_<NAME>} (e.g. {@code
+ * DX_REWRITE_PORT}) and the command line. Tenants and their API keys come from the config file
+ * only.
+ *
+ * @param host interface to bind; default 127.0.0.1 (loopback)
+ * @param port TCP port; 0 picks a free one; default 8080
+ * @param bodyLimitBytes largest request body of the JSON endpoints (413 above); default 1 MiB
+ * @param maxTexts most texts per request (413 above); default 1,000
+ * @param maxTextChars most characters (UTF-16 units) per text (413 above); default 100,000
+ * @param deadline per-request deadline (503 with Retry-After when passed); default 30 s
+ * @param ledger the privacy-budget ledger file; default {@code dx-rewrite-ledger.log}
+ * @param embeddings an embedding store file, or empty for the embedded GloVe subset
+ * @param workers rewrite worker threads; default the number of cores
+ * @param defaultBudget epsilon budget of a tenant without its own (and of the anonymous tenant
+ *     when auth is off); default 1,000,000
+ * @param tenants tenant id to its budget and API keys; API auth is on iff any key is configured
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    long bodyLimitBytes,
+    int maxTexts,
+    int maxTextChars,
+    Duration deadline,
+    Path ledger,
+    Optional<Path> embeddings,
+    int workers,
+    double defaultBudget,
+    Map<String, Tenant> tenants) {
+
+  /** Environment variable prefix of every setting. */
+  public static final String ENV_PREFIX = "DX_REWRITE_";
+
+  /** Names of the settings (lower case; upper case after {@link #ENV_PREFIX} in the environment). */
+  public static final java.util.List<String> SETTINGS =
+      java.util.List.of(
+          "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
+          "ledger", "embeddings", "workers", "default_budget");
+
+  /** The tenant used when auth is off. */
+  public static final String ANONYMOUS_TENANT = "anonymous";
+
+  /**
+   * One tenant.
+   *
+   * @param budget total epsilon budget, {@code > 0}
+   * @param apiKeys its API keys ({@code Authorization: Bearer KEY})
+   */
+  public record Tenant(double budget, java.util.List<String> apiKeys) {}
+
+  /**
+   * @throws InvalidParameterException if a setting is out of range
+   */
+  public ServerConfig {
+    check(!host.isBlank(), "host must not be empty");
+    check(port >= 0 && port <= 65535, "port must be in [0, 65535], got " + port);
+    check(bodyLimitBytes >= 1024, "body_limit_bytes must be >= 1024, got " + bodyLimitBytes);
+    check(maxTexts >= 1, "max_texts must be >= 1, got " + maxTexts);
+    check(maxTextChars >= 1, "max_text_chars must be >= 1, got " + maxTextChars);
+    check(!deadline.isNegative() && !deadline.isZero(), "deadline_ms must be > 0");
+    check(workers >= 1, "workers must be >= 1, got " + workers);
+    check(Double.isFinite(defaultBudget) && defaultBudget > 0,
+        "default_budget must be a finite number > 0, got " + defaultBudget);
+    for (Map.Entry<String, Tenant> t : tenants.entrySet()) {
+      check(PrivacyLedger.isValidTenant(t.getKey()),
+          "tenant ids must match [A-Za-z0-9._-]{1,64}");
+      check(Double.isFinite(t.getValue().budget()) && t.getValue().budget() > 0,
+          "budget of tenant '" + t.getKey() + "' must be a finite number > 0");
+    }
+    tenants = Map.copyOf(tenants);
+  }
+
+  /**
+   * @return the defaults (loopback, port 8080, auth off)
+   */
+  public static ServerConfig defaults() {
+    return load(null, Map.of(), Map.of());
+  }
+
+  /**
+   * @return {@code true} if any API key is configured, so requests without a valid key get 401
+   */
+  public boolean authEnabled() {
+    return tenants.values().stream().anyMatch(t -> !t.apiKeys().isEmpty());
+  }
+
+  /**
+   * @param tenant a tenant id
+   * @return its epsilon budget
+   */
+  public double budgetOf(String tenant) {
+    Tenant t = tenants.get(tenant);
+    return t == null ? defaultBudget : t.budget();
+  }
+
+  /**
+   * Builds the configuration from its sources.
+   *
+   * @param file a JSON config file, or null
+   * @param env environment variables (only {@code DX_REWRITE_*} are read)
+   * @param overrides command-line settings by name ({@code port}, {@code host}, ...), highest
+   *     precedence
+   * @return the configuration
+   * @throws InvalidParameterException if the file cannot be read or a value is invalid
+   */
+  public static ServerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    Map<String, String> settings = new HashMap<>();
+    Map<String, Tenant> tenants = new LinkedHashMap<>();
+    if (file != null) {
+      JsonNode root = readFile(file);
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("tenants")) {
+          tenants.putAll(parseTenants(e.getValue(), file));
+        } else {
+          settings.put(e.getKey(), e.getValue().asText());
+        }
+      }
+    }
+    for (String name : SETTINGS) {
+      String value = env.get(ENV_PREFIX + name.toUpperCase(Locale.ROOT));
+      if (value != null) {
+        settings.put(name, value);
+      }
+    }
+    settings.putAll(overrides);
+    Settings s = new Settings(settings);
+    ServerConfig config =
+        new ServerConfig(
+            s.string("host", "127.0.0.1"),
+            s.integer("port", 8080),
+            s.longValue("body_limit_bytes", 1L << 20),
+            s.integer("max_texts", 1000),
+            s.integer("max_text_chars", 100_000),
+            Duration.ofMillis(s.longValue("deadline_ms", 30_000)),
+            Path.of(s.string("ledger", "dx-rewrite-ledger.log")),
+            Optional.ofNullable(settings.get("embeddings")).filter(v -> !v.isBlank()).map(Path::of),
+            s.integer("workers", Runtime.getRuntime().availableProcessors()),
+            s.doubleValue("default_budget", 1_000_000),
+            tenants);
+    s.checkAllUsed();
+    return config;
+  }
+
+  private static JsonNode readFile(Path file) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+      check(root != null && root.isObject(), "config file " + file + " must hold a JSON object");
+      return root;
+    } catch (IOException e) {
+      throw new InvalidParameterException(
+          "cannot read config file " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Map<String, Tenant> parseTenants(JsonNode node, Path file) {
+    check(node.isObject(), "'tenants' in " + file + " must be an object of tenant id -> settings");
+    Map<String, Tenant> tenants = new LinkedHashMap<>();
+    Map<String, String> keyOwners = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode budget = e.getValue().path("budget");
+      check(budget.isNumber(), "tenant '" + e.getKey() + "' needs a numeric 'budget'");
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      for (JsonNode key : e.getValue().path("api_keys")) {
+        check(key.isTextual() && key.asText().length() >= 16,
+            "API keys of tenant '" + e.getKey() + "' must be strings of >= 16 characters");
+        check(keyOwners.put(key.asText(), e.getKey()) == null,
+            "an API key is configured for two tenants");
+        keys.add(key.asText());
+      }
+      tenants.put(e.getKey(), new Tenant(budget.asDouble(), java.util.List.copyOf(keys)));
+    }
+    return tenants;
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new InvalidParameterException(message);
+    }
+  }
+
+  /** Typed access to string settings, remembering which were read. */
+  private static final class Settings {
+    private final Map<String, String> values;
+    private final java.util.Set<String> used = new java.util.HashSet<>();
+
+    Settings(Map<String, String> values) {
+      this.values = values;
+    }
+
+    String string(String name, String fallback) {
+      used.add(name);
+      return values.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+      long v = longValue(name, fallback);
+      check(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE, name + " is out of range");
+      return (int) v;
+    }
+
+    long longValue(String name, long fallback) {
+      String v = string(name, null);
+      try {
+        return v == null ? fallback : Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidParameterException(name + " must be an integer, got '" + v + "'");
+      }
+    }
+
+    double doubleValue(String name, double fallback) {
+      String v = string(name, null);
+      try {
+        return v == null ? fallback : Double.parseDouble(v.strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidParameterException(name + " must be a number, got '" + v + "'");
+      }
+    }
+
+    void checkAllUsed() {
+      for (String name : values.keySet()) {
+        check(SETTINGS.contains(name),
+            "unknown setting '" + name + "'; allowed: " + String.join(", ", SETTINGS)
+                + ", tenants");
+      }
+    }
+  }
+}

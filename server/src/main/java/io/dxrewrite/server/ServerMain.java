@@ -1,0 +1,45 @@
+package io.dxrewrite.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the server until SIGTERM or SIGINT, then shuts it down gracefully. Settings come from the
+ * environment ({@code DX_REWRITE_*}) and {@code DX_REWRITE_CONFIG}; {@code dx-rewrite serve} is the
+ * command-line front end.
+ */
+public final class ServerMain {
+  private ServerMain() {}
+
+  /**
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    String file = env.get(ServerConfig.ENV_PREFIX + "CONFIG");
+    run(ServerConfig.load(file == null ? null : Path.of(file), env, Map.of()));
+  }
+
+  /**
+   * Starts the server and blocks until the JVM is asked to stop; the shutdown hook closes it.
+   *
+   * @param config the settings
+   */
+  public static void run(ServerConfig config) {
+    DxRewriteServer server = DxRewriteServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } finally {
+        stopped.countDown();
+      }
+    }, "dx-rewrite-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.dxrewrite.server.api;
+
+import io.dxrewrite.server.auth.ApiKeyAuthenticator;
+import io.dxrewrite.server.observability.AccessLog;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the router from the OpenAPI contract ({@code openapi.yaml}), which also validates the
+ * JSON requests. Before any route: the access log, the route template (from the contract, never
+ * the raw path), API-key auth, then the body limit; the streaming endpoint reads its own body.
+ * Every failure becomes a JSON error ({@link Errors}).
+ */
+public final class ApiRouter {
+  /** Classpath location of the OpenAPI document. */
+  public static final String SPEC = "io/dxrewrite/server/openapi.yaml";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+  private static final Set<String> PUBLIC = Set.of("live", "ready", "metrics", "openapi");
+  private static final String STREAM = "rewriteStream";
+
+  private ApiRouter() {}
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param contract the loaded contract
+   * @param accessLog access log and request metrics
+   * @param auth API keys
+   * @param bodyLimitBytes body limit of the JSON endpoints (413 above)
+   * @param handlers operation id to its handler
+   * @return the router
+   */
+  public static Router create(Vertx vertx, OpenAPIContract contract, AccessLog accessLog,
+      ApiKeyAuthenticator auth, long bodyLimitBytes, Map<String, Handler<RoutingContext>> handlers) {
+    RouterBuilder builder =
+        RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimitBytes);
+    builder.rootHandler(accessLog::begin);
+    builder.rootHandler(ctx -> {
+      Operation op = contract.findOperation(ctx.request().path(), ctx.request().method());
+      if (op == null) {
+        ctx.next();
+        return;
+      }
+      ctx.put(AccessLog.ROUTE, op.getOpenAPIPath());
+      if (!PUBLIC.contains(op.getOperationId())) {
+        var tenant = auth.tenant(ctx.request().getHeader("Authorization"));
+        if (tenant.isEmpty()) {
+          ctx.response().putHeader("WWW-Authenticate", "Bearer");
+          ctx.fail(new ApiException(401, "unauthorized", "missing or unknown API key"));
+          return;
+        }
+        ctx.put(AccessLog.TENANT, tenant.get());
+      }
+      if (STREAM.equals(op.getOperationId())) {
+        ctx.next();
+      } else {
+        body.handle(ctx);
+      }
+    });
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String id = route.getOperation().getOperationId();
+      Handler<RoutingContext> handler = handlers.get(id);
+      if (handler == null) {
+        throw new IllegalStateException("no handler for operation " + id);
+      }
+      route.setDoSecurity(false);
+      if (STREAM.equals(id)) {
+        route.setDoValidation(false);
+      }
+      route.addHandler(handler);
+    }
+    Router router = builder.createRouter();
+    router.route().failureHandler(ApiRouter::fail);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ApiRouter::fail);
+    }
+    return router;
+  }
+
+  /**
+   * Answers a failure as JSON. Never logs or returns a foreign exception's message, which may
+   * quote the request.
+   */
+  static void fail(RoutingContext ctx) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ApiException e = Errors.toApiException(ctx.failure(), ctx.statusCode());
+    if (e.status() >= 500 && e.status() != 503) {
+      LOG.error("request_id={} failed: {}", ctx.get(AccessLog.REQUEST_ID, "-"),
+          ctx.failure() == null ? "status " + ctx.statusCode() : ctx.failure().getClass().getName());
+    }
+    if (e.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().end();
+      return;
+    }
+    ctx.response().setStatusCode(e.status()).putHeader("Content-Type", "application/json")
+        .end(e.toJson().toBuffer());
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @return the contract loaded from {@link #SPEC}
+   */
+  public static Future<OpenAPIContract> contract(Vertx vertx) {
+    return OpenAPIContract.from(vertx, SPEC);
+  }
+}

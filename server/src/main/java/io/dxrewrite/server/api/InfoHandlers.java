@@ -1,0 +1,140 @@
+package io.dxrewrite.server.api;
+
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.observability.AccessLog;
+import io.dxrewrite.server.observability.ServerMetrics;
+import io.dxrewrite.server.rewrite.RewriteEngine;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The read-only endpoints: mechanisms, embeddings, budget, health, metrics and the OpenAPI spec.
+ */
+public final class InfoHandlers {
+  private final RewriteEngine engine;
+  private final PrivacyAccountant accountant;
+  private final ServerMetrics metrics;
+  private final Buffer spec;
+
+  /**
+   * @param engine the engine (for the store and readiness)
+   * @param accountant the ledger (for budgets)
+   * @param metrics the Prometheus registry
+   * @param spec the OpenAPI document, served as is
+   */
+  public InfoHandlers(
+      RewriteEngine engine, PrivacyAccountant accountant, ServerMetrics metrics, Buffer spec) {
+    this.engine = engine;
+    this.accountant = accountant;
+    this.metrics = metrics;
+    this.spec = spec;
+  }
+
+  /**
+   * {@code GET /v1/mechanisms}: every name of {@link Mechanisms#names()} with its parameters.
+   *
+   * @param ctx the request
+   */
+  public void mechanisms(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    for (String name : Mechanisms.names()) {
+      list.add(new JsonObject()
+          .put("name", name)
+          .put("description", name.equals("cmp")
+              ? "multivariate Laplace noise on the embedding, then nearest word (Feyisetan et al.,"
+                  + " WSDM 2020)"
+              : "see the project documentation")
+          .put("parameters", parameters()));
+    }
+    json(ctx, 200, new JsonObject().put("mechanisms", list));
+  }
+
+  private static JsonArray parameters() {
+    return new JsonArray()
+        .add(new JsonObject().put("name", "epsilon").put("type", "number").put("required", true)
+            .put("exclusive_minimum", 0.0).put("maximum", Double.MAX_VALUE)
+            .put("description", "epsilon per word, in inverse units of embedding distance; a"
+                + " record spends epsilon x words perturbed (basic composition)"))
+        .add(new JsonObject().put("name", "target_nw").put("type", "number").put("required", false)
+            .put("available", false)
+            .put("description", "calibrate epsilon to a target N_w; not available yet (422)"))
+        .add(new JsonObject().put("name", "seed").put("type", "integer").put("required", false)
+            .put("description", "reproducible output for tests and audits; flagged in every report"))
+        .add(new JsonObject().put("name", "oov").put("type", "string").put("required", false)
+            .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")));
+  }
+
+  /**
+   * {@code GET /v1/embeddings}: V, d, source and checksum of the loaded store.
+   *
+   * @param ctx the request
+   */
+  public void embeddings(RoutingContext ctx) {
+    Readiness.require(engine);
+    EmbeddingStore store = engine.store();
+    json(ctx, 200, new JsonObject()
+        .put("vocabulary_size", store.size())
+        .put("dimension", store.dimension())
+        .put("source", engine.source())
+        .put("checksum", String.format("%08x", store.checksum()))
+        .put("path", String.valueOf(store.path())));
+  }
+
+  /**
+   * {@code GET /v1/budget}: the calling tenant's budget, spent and remaining epsilon.
+   *
+   * @param ctx the request
+   */
+  public void budget(RoutingContext ctx) {
+    String tenant = ctx.get(AccessLog.TENANT);
+    json(ctx, 200, new JsonObject()
+        .put("tenant", tenant)
+        .put("budget", accountant.budget(tenant))
+        .put("spent", accountant.spent(tenant))
+        .put("remaining", accountant.remaining(tenant)));
+  }
+
+  /**
+   * @param ctx {@code GET /health/live}
+   */
+  public void live(RoutingContext ctx) {
+    json(ctx, 200, new JsonObject().put("status", "up"));
+  }
+
+  /**
+   * @param ctx {@code GET /health/ready}: 200 once the store and index are loaded, else 503
+   */
+  public void ready(RoutingContext ctx) {
+    RewriteEngine.Status s = engine.status();
+    json(ctx, s == RewriteEngine.Status.READY ? 200 : 503,
+        new JsonObject().put("status", switch (s) {
+          case READY -> "ready";
+          case LOADING -> "loading";
+          case FAILED -> "failed";
+        }));
+  }
+
+  /**
+   * @param ctx {@code GET /metrics}: Prometheus text format
+   */
+  public void metrics(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(metrics.scrape());
+  }
+
+  /**
+   * @param ctx {@code GET /openapi.yaml}
+   */
+  public void openapi(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(spec);
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(body.toBuffer());
+  }
+}

@@ -1,0 +1,39 @@
+package io.dxrewrite.server.ledger;
+
+import io.dxrewrite.error.DxRewriteException;
+
+/**
+ * A charge would take a tenant over its epsilon budget; nothing was charged.
+ */
+public final class BudgetExceededException extends DxRewriteException {
+  private static final long serialVersionUID = 1L;
+
+  private final double remaining;
+  private final double requested;
+
+  /**
+   * @param tenant the tenant
+   * @param remaining epsilon left in the tenant's budget, {@code >= 0}
+   * @param requested epsilon the request would have spent
+   */
+  public BudgetExceededException(String tenant, double remaining, double requested) {
+    super("epsilon budget of tenant '" + tenant + "' exceeded: remaining " + remaining
+        + ", request needs " + requested);
+    this.remaining = remaining;
+    this.requested = requested;
+  }
+
+  /**
+   * @return epsilon left in the budget
+   */
+  public double remaining() {
+    return remaining;
+  }
+
+  /**
+   * @return epsilon the request would have spent
+   */
+  public double requested() {
+    return requested;
+  }
+}

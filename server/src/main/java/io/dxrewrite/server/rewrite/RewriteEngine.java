@@ -1,0 +1,111 @@
+package io.dxrewrite.server.rewrite;
+
+import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.rewrite.RewriteOptions;
+import io.dxrewrite.rewrite.Rewriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the embedding store and the exact index once, then serves rewriting through a {@link
+ * BatchingRewriteService}. Until {@link #load} has finished the server answers 503 on the rewrite
+ * endpoints and {@code /health/ready} reports {@code loading}.
+ */
+public final class RewriteEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RewriteEngine.class);
+
+  /** Loading state. */
+  public enum Status {
+    /** The store and index are being loaded. */
+    LOADING,
+    /** Ready to rewrite. */
+    READY,
+    /** Loading failed; the server stays up but not ready. */
+    FAILED
+  }
+
+  /** What a loaded engine holds. */
+  private record Loaded(EmbeddingStore store, String source, RewriteService service) {}
+
+  private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+  private volatile Status status = Status.LOADING;
+
+  /**
+   * Loads the store and index and warms the mechanism up (blocking; call on a worker thread).
+   *
+   * @param embeddings a store file, or empty for the embedded GloVe subset
+   * @param workers rewrite worker threads
+   * @param maxBatchTexts most records per shared nearest-neighbour batch
+   */
+  public void load(Optional<Path> embeddings, int workers, int maxBatchTexts) {
+    try {
+      long start = System.nanoTime();
+      EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
+      Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
+      rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
+      String source = embeddings.map(Path::toString).orElse(DefaultEmbeddings.NAME);
+      loaded.set(new Loaded(store, source,
+          new BatchingRewriteService(rewriter, workers, maxBatchTexts)));
+      status = Status.READY;
+      LOG.info("embeddings loaded: {} words x {} dimensions from {} in {} ms; ready",
+          store.size(), store.dimension(), source, (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException | Error e) {
+      status = Status.FAILED;
+      LOG.error("cannot load the embeddings: {}", e.getMessage());
+      throw e;
+    }
+  }
+
+  /**
+   * @return the loading state
+   */
+  public Status status() {
+    return status;
+  }
+
+  /**
+   * @return the rewrite service
+   * @throws IllegalStateException if not ready
+   */
+  public RewriteService service() {
+    return require().service();
+  }
+
+  /**
+   * @return the loaded store
+   * @throws IllegalStateException if not ready
+   */
+  public EmbeddingStore store() {
+    return require().store();
+  }
+
+  /**
+   * @return where the store came from (a path or the embedded default's name)
+   * @throws IllegalStateException if not ready
+   */
+  public String source() {
+    return require().source();
+  }
+
+  private Loaded require() {
+    Loaded l = loaded.get();
+    if (l == null) {
+      throw new IllegalStateException("engine not ready");
+    }
+    return l;
+  }
+
+  /** Finishes queued rewrites and stops the workers. */
+  @Override
+  public void close() {
+    Loaded l = loaded.get();
+    if (l != null) {
+      l.service().close();
+    }
+  }
+}

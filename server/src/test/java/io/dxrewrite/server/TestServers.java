@@ -1,0 +1,103 @@
+package io.dxrewrite.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Shared fixtures: a config with two tenants, a planted secret, and an HTTP client. */
+public final class TestServers {
+  /**
+   * A made-up secret planted in request texts; {@code LogScanTest} asserts that no log line
+   * contains it. Its words are out of vocabulary, so they are perturbed from the UNK point.
+   */
+  public static final String SECRET = "Zorblaxquen Vintrasheld 77310";
+
+  /** API key of tenant "acme" (large budget). */
+  public static final String ACME_KEY = "acme-key-0123456789abcdef";
+
+  /** API key of tenant "tiny" (budget 50). */
+  public static final String TINY_KEY = "tiny-key-0123456789abcdef";
+
+  private TestServers() {}
+
+  /**
+   * @param dir a temporary directory for the config and the ledger
+   * @param extra more settings
+   * @return a config on an ephemeral port with tenants acme (1e9) and tiny (50)
+   */
+  public static ServerConfig config(Path dir, Map<String, String> extra) throws IOException {
+    Path file = dir.resolve("server.json");
+    Files.writeString(file, """
+        {"tenants": {
+           "acme": {"budget": 1e9, "api_keys": ["%s"]},
+           "tiny": {"budget": 50, "api_keys": ["%s"]}}}
+        """.formatted(ACME_KEY, TINY_KEY));
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(
+        "port", "0", "ledger", dir.resolve("ledger.log").toString(), "workers", "2"));
+    settings.putAll(extra);
+    return ServerConfig.load(file, Map.of(), settings);
+  }
+
+  /**
+   * @return an HTTP/1.1 client
+   */
+  public static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /**
+   * @param port server port
+   * @param path request path
+   * @param key API key or null
+   * @param body JSON body bytes
+   * @return a POST request
+   */
+  public static HttpRequest post(int port, String path, String key, byte[] body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return b.build();
+  }
+
+  /**
+   * @param port server port
+   * @param path request path
+   * @param key API key or null
+   * @return a GET request
+   */
+  public static HttpRequest get(int port, String path, String key) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).GET();
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return b.build();
+  }
+
+  /**
+   * @param client the client
+   * @param request the request
+   * @return the response as a string
+   */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
