@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       CalibrateCommand.class,
       ServeCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -22,7 +22,7 @@ public final class MahalanobisMechanism implements Mechanism {
   /** Default regularisation (ibid., Sec. 4). */
   public static final double DEFAULT_LAMBDA = 0.2;
 
-  private final NearestNeighbourIndex index;
+  private final NearestWordSearch search;
   private final NoiseSampler noise;
 
   /**
@@ -31,7 +31,15 @@ public final class MahalanobisMechanism implements Mechanism {
    *     noise when lambda = 0
    */
   public MahalanobisMechanism(NearestNeighbourIndex index, NoiseSampler noise) {
-    this.index = index;
+    this(NearestWordSearch.of(index), noise);
+  }
+
+  /**
+   * @param search exact nearest-word search over the output vocabulary
+   * @param noise the elliptical noise, or CMP noise when lambda = 0
+   */
+  public MahalanobisMechanism(NearestWordSearch search, NoiseSampler noise) {
+    this.search = search;
     this.noise = noise;
   }
 
@@ -47,6 +55,6 @@ public final class MahalanobisMechanism implements Mechanism {
 
   @Override
   public int[] perturb(WordBatch batch) {
-    return index.nearest(noise.perturbAll(batch), batch.size());
+    return search.nearest(noise.perturbAll(batch), batch.size(), batch.ids(), 1);
   }
 }

@@ -1,5 +1,6 @@
 package io.dxrewrite.mechanism;
 
+import io.dxrewrite.density.CertifiedNearestNeighbours;
 import io.dxrewrite.density.EmbeddingCovariance;
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
@@ -20,6 +21,9 @@ public final class MechanismContext {
   private final Supplier<NeighbourhoodTable> tableSupplier;
   private volatile NeighbourhoodTable table;
   private volatile double[][] covariance;
+  private volatile boolean certify = true;
+  private final java.util.concurrent.atomic.AtomicLong searchedQueries = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong settledQueries = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param store the embedding
@@ -80,6 +84,63 @@ public final class MechanismContext {
       }
     }
     return t;
+  }
+
+  /**
+   * The search the noisy-vector mechanisms use: certified by the neighbourhood table when one is
+   * loaded or lies next to the store (it is never built just for this), the full index otherwise.
+   * Results are identical either way; {@link #settledQueries()} counts the certified ones.
+   *
+   * @return the search
+   */
+  public NearestWordSearch search() {
+    NeighbourhoodTable t = table;
+    if (t == null && certify && java.nio.file.Files.isRegularFile(NeighbourhoodTable.defaultPath(store, NeighbourhoodTableBuilder.DEFAULT_K))) {
+      try {
+        t = table();
+      } catch (RuntimeException unusable) {
+        t = null;
+      }
+    }
+    if (t == null || !certify) {
+      return (z, n, origins, k) -> {
+        searchedQueries.addAndGet(n);
+        return index.nearest(z, n, k);
+      };
+    }
+    CertifiedNearestNeighbours certified = new CertifiedNearestNeighbours(store, index, t);
+    return (z, n, origins, k) -> {
+      CertifiedNearestNeighbours.Result r = certified.nearest(z, n, origins, k);
+      searchedQueries.addAndGet(n);
+      settledQueries.addAndGet(r.settled());
+      return r.ids();
+    };
+  }
+
+  /**
+   * Turns the neighbourhood-table certificate on (default) or off. Off makes every query scan the
+   * full index, so response times do not depend on how far the noise moved a word.
+   *
+   * @param enabled whether to certify
+   * @return this context
+   */
+  public MechanismContext certify(boolean enabled) {
+    this.certify = enabled;
+    return this;
+  }
+
+  /**
+   * @return queries answered by {@link #search()} so far
+   */
+  public long searchedQueries() {
+    return searchedQueries.get();
+  }
+
+  /**
+   * @return queries the certificate settled without a full scan
+   */
+  public long settledQueries() {
+    return settledQueries.get();
   }
 
   /**

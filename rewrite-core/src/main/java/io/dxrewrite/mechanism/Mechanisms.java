@@ -38,16 +38,16 @@ public final class Mechanisms {
     DxPreconditions.checkEpsilon(epsilon);
     return switch (name) {
       case MultivariateLaplaceMechanism.NAME ->
-          new MultivariateLaplaceMechanism(context.index(), epsilon);
+          new MultivariateLaplaceMechanism(context.search(), context.store().dimension(), epsilon);
       case MahalanobisMechanism.NAME ->
           new MahalanobisMechanism(
-              context.index(),
+              context.search(),
               mahalanobisNoise(
                   context, epsilon, parameters.lambda().orElse(MahalanobisMechanism.DEFAULT_LAMBDA)));
       case VickreyMechanism.NAME ->
           new VickreyMechanism(
               context.store(),
-              context.index(),
+              context.search(),
               mahalanobisNoise(context, epsilon, parameters.lambda().orElse(0)),
               parameters.t().orElse(VickreyMechanism.DEFAULT_T));
       case TruncatedGumbelMechanism.NAME ->

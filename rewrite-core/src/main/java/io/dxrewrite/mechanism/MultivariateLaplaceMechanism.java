@@ -18,7 +18,7 @@ public final class MultivariateLaplaceMechanism implements Mechanism {
   /** Command-line name. */
   public static final String NAME = "cmp";
 
-  private final NearestNeighbourIndex index;
+  private final NearestWordSearch search;
   private final MultivariateLaplaceNoise noise;
 
   /**
@@ -27,8 +27,18 @@ public final class MultivariateLaplaceMechanism implements Mechanism {
    * @throws io.dxrewrite.error.InvalidParameterException if epsilon is out of range
    */
   public MultivariateLaplaceMechanism(NearestNeighbourIndex index, double epsilon) {
-    this.index = index;
-    this.noise = new MultivariateLaplaceNoise(index.dimension(), epsilon);
+    this(NearestWordSearch.of(index), index.dimension(), epsilon);
+  }
+
+  /**
+   * @param search exact nearest-word search over the output vocabulary
+   * @param dimension d
+   * @param epsilon epsilon per word, finite and {@code > 0}
+   * @throws io.dxrewrite.error.InvalidParameterException if epsilon is out of range
+   */
+  public MultivariateLaplaceMechanism(NearestWordSearch search, int dimension, double epsilon) {
+    this.search = search;
+    this.noise = new MultivariateLaplaceNoise(dimension, epsilon);
   }
 
   @Override
@@ -43,6 +53,6 @@ public final class MultivariateLaplaceMechanism implements Mechanism {
 
   @Override
   public int[] perturb(WordBatch batch) {
-    return index.nearest(noise.perturbAll(batch), batch.size());
+    return search.nearest(noise.perturbAll(batch), batch.size(), batch.ids(), 1);
   }
 }

@@ -26,7 +26,7 @@ public final class VickreyMechanism implements Mechanism {
   public static final double DEFAULT_T = 0.75;
 
   private final EmbeddingStore store;
-  private final NearestNeighbourIndex index;
+  private final NearestWordSearch search;
   private final NoiseSampler noise;
   private final double t;
 
@@ -39,8 +39,20 @@ public final class VickreyMechanism implements Mechanism {
    */
   public VickreyMechanism(
       EmbeddingStore store, NearestNeighbourIndex index, NoiseSampler noise, double t) {
+    this(store, NearestWordSearch.of(index), noise, t);
+  }
+
+  /**
+   * @param store the embedding (for exact distances from z to the two candidates)
+   * @param search exact nearest-word search over the output vocabulary
+   * @param noise the additive noise (carries epsilon)
+   * @param t the Vickrey parameter in {@code [0, 1]}
+   * @throws io.dxrewrite.error.InvalidParameterException if t is outside [0, 1]
+   */
+  public VickreyMechanism(
+      EmbeddingStore store, NearestWordSearch search, NoiseSampler noise, double t) {
     this.store = store;
-    this.index = index;
+    this.search = search;
     this.noise = noise;
     this.t = DxPreconditions.checkInRange("t", t, 0, 1);
   }
@@ -59,7 +71,7 @@ public final class VickreyMechanism implements Mechanism {
   public int[] perturb(WordBatch batch) {
     int n = batch.size();
     float[] z = noise.perturbAll(batch);
-    return select(z, n, batch.randomness());
+    return select(z, n, batch.ids(), batch.randomness());
   }
 
   /**
@@ -71,8 +83,18 @@ public final class VickreyMechanism implements Mechanism {
    * @return {@code int[n]} output ids
    */
   public int[] select(float[] z, int n, RandomGenerator[] randomness) {
+    int[] unknown = new int[n];
+    java.util.Arrays.fill(unknown, WordBatch.UNK);
+    return select(z, n, unknown, randomness);
+  }
+
+  /**
+   * The selection step with origin hints for the search. The origins only speed up the exact
+   * search (the certificate); the choice between the two nearest words reads z alone.
+   */
+  private int[] select(float[] z, int n, int[] origins, RandomGenerator[] randomness) {
     int d = store.dimension();
-    int[] top2 = index.nearest(z, n, 2);
+    int[] top2 = search.nearest(z, n, origins, 2);
     FloatBuffer matrix = store.matrix();
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,72 @@
+package io.dxrewrite.density;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.Nd4jExactIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The certificate may only skip work: on 10^4 CMP-noisy queries per epsilon against the real
+ * GloVe subset, the certified answers equal the full scan's, top-1 and top-2.
+ */
+class CertifiedNearestNeighboursTest {
+  @TempDir static Path dir;
+  private static EmbeddingStore store;
+  private static Nd4jExactIndex index;
+  private static CertifiedNearestNeighbours certified;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    Path copy = dir.resolve("store.dxemb");
+    Files.copy(DefaultEmbeddings.open().path(), copy);
+    store = EmbeddingStore.open(copy);
+    index = new Nd4jExactIndex(store);
+    NeighbourhoodTable table = NeighbourhoodTableBuilder.openOrBuild(store, index, 64, ProgressListener.NONE);
+    certified = new CertifiedNearestNeighbours(store, index, table);
+  }
+
+  @Test
+  void certifiedAnswersEqualTheFullScanAtSeveralEpsilons() {
+    int n = 10_000;
+    int d = store.dimension();
+    StringBuilder settledReport = new StringBuilder();
+    for (double epsilon : new double[] {5, 10, 20, 50, 200}) {
+      SplittableRandom random = new SplittableRandom((long) epsilon);
+      JDKRandomGenerator gammaRandom = new JDKRandomGenerator((int) epsilon);
+      GammaDistribution radius = new GammaDistribution(gammaRandom, d, 1 / epsilon);
+      float[] z = new float[n * d];
+      int[] origins = new int[n];
+      double[] u = new double[d];
+      for (int i = 0; i < n; i++) {
+        origins[i] = random.nextInt(store.size());
+        double norm = 0;
+        for (int j = 0; j < d; j++) {
+          u[j] = random.nextGaussian();
+          norm += u[j] * u[j];
+        }
+        double r = radius.sample() / Math.sqrt(norm);
+        for (int j = 0; j < d; j++) {
+          z[i * d + j] = (float) (store.component(origins[i], j) + r * u[j]);
+        }
+      }
+      CertifiedNearestNeighbours.Result top1 = certified.nearest(z, n, origins, 1);
+      assertThat(top1.ids()).as("epsilon %s", epsilon).containsExactly(index.nearest(z, n));
+      CertifiedNearestNeighbours.Result top2 = certified.nearest(z, n, origins, 2);
+      assertThat(top2.ids()).as("epsilon %s top-2", epsilon).containsExactly(index.nearest(z, n, 2));
+      settledReport.append(String.format(" epsilon %s: %.1f%%", epsilon, 100.0 * top1.settled() / n));
+      if (epsilon >= 50) {
+        assertThat(top1.settled()).as("the certificate must do something at large epsilon").isGreaterThan(n / 10);
+      }
+    }
+    System.out.println("certificate settled (top-1):" + settledReport);
+  }
+}
