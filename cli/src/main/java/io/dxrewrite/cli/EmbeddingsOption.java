@@ -3,21 +3,58 @@ package io.dxrewrite.cli;
 import io.dxrewrite.cli.progress.TaskProgress;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.embeddings.EmbeddingStoreWriter;
+import io.dxrewrite.embeddings.fasttext.FastTextHeader;
+import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.nn.Nd4jExactIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --embeddings} option shared by the subcommands, and what it opens. */
+/**
+ * The {@code --embeddings} option shared by the subcommands, and what it opens: a store, or a
+ * fastText model whose vocabulary is written to a temporary store (deleted on exit) and whose
+ * subword vectors stay available through {@link #fastTextModel()}.
+ */
 final class EmbeddingsOption {
   @Option(
       names = "--embeddings",
-      paramLabel = "STORE",
-      description = "Embedding store (default: the embedded GloVe 6B 100d 20k-word subset).")
+      paramLabel = "STORE|MODEL.bin",
+      description =
+          "Embedding store, or a fastText model (.bin or .ftz): its vocabulary becomes the output"
+              + " vocabulary and out-of-vocabulary words get subword vectors (default: the"
+              + " embedded GloVe 6B 100d 20k-word subset).")
   Path store;
 
+  private FastTextModel model;
+
   EmbeddingStore open() {
-    return store == null ? DefaultEmbeddings.open() : EmbeddingStore.open(store);
+    if (store == null) {
+      return DefaultEmbeddings.open();
+    }
+    if (!FastTextHeader.looksLikeFastText(store)) {
+      return EmbeddingStore.open(store);
+    }
+    model = FastTextModel.open(store);
+    try {
+      Path tmp = Files.createTempFile("dx-rewrite-fasttext-", ".dxemb");
+      tmp.toFile().deleteOnExit();
+      EmbeddingStoreWriter.write(model.vocabularyTable(Integer.MAX_VALUE), tmp);
+      return EmbeddingStore.open(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a temporary store for " + store, e);
+    }
+  }
+
+  /**
+   * @return the fastText model given as {@code --embeddings}, loaded by {@link #open()}, or null;
+   *     the caller closes it
+   */
+  FastTextModel fastTextModel() {
+    return model;
   }
 
   String describe() {

@@ -16,16 +16,19 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import-embeddings",
     mixinStandardHelpOptions = true,
-    description = "Converts GloVe, word2vec (text or binary) or wink JSON embeddings into a store.")
+    description =
+        "Converts GloVe, word2vec (text or binary), fastText (.bin/.ftz model or .vec) or wink"
+            + " JSON embeddings into a store.")
 final class ImportEmbeddingsCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       required = true,
       paramLabel = "FORMAT",
-      description = "Input format: glove, word2vec, word2vec-bin, wink-json.")
+      description =
+          "Input format: glove, word2vec, word2vec-bin, wink-json, fasttext-bin, fasttext-vec.")
   String format;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "Embedding file (may be gzipped).")
+  @Parameters(index = "0", paramLabel = "INPUT", description = "Embedding file (text and word2vec files may be gzipped).")
   Path input;
 
   @Option(names = "--output", required = true, paramLabel = "STORE", description = "Store to write.")

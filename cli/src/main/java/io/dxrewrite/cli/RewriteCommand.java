@@ -13,6 +13,7 @@ import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.nn.NearestNeighbourIndex;
@@ -109,12 +110,21 @@ final class RewriteCommand implements Callable<Integer> {
 
   @Option(
       names = "--oov",
-      defaultValue = "unk",
       paramLabel = "POLICY",
       description =
-          "Out-of-vocabulary words: unk (perturb from a public point, default) or keep (copy"
-              + " through unprotected; counted in the report).")
+          "Out-of-vocabulary words: subword (perturb from the word's own fastText subword vector;"
+              + " default when a model is given), unk (perturb from a public point; default"
+              + " otherwise) or keep (copy through unprotected; counted in the report).")
   String oov;
+
+  @Option(
+      names = "--subwords",
+      paramLabel = "MODEL.bin",
+      description =
+          "fastText model whose vocabulary the --embeddings store was imported from"
+              + " (import-embeddings --format fasttext-bin); gives out-of-vocabulary words"
+              + " subword vectors.")
+  Path subwords;
 
   @Option(
       names = "--skip-words",
@@ -164,8 +174,46 @@ final class RewriteCommand implements Callable<Integer> {
           "dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }
 
-    OovPolicy oovPolicy = OovPolicy.fromCliName(oov);
+    if (oov != null) {
+      OovPolicy.fromCliName(oov);
+    }
     MechanismContext context = embeddings.context();
+    try (FastTextModel model = subwordModel()) {
+      return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
+    }
+  }
+
+  /** The model given as --embeddings or --subwords, or null. */
+  private FastTextModel subwordModel() {
+    FastTextModel model = embeddings.fastTextModel();
+    if (subwords == null) {
+      return model;
+    }
+    if (model != null) {
+      model.close();
+      throw new InvalidParameterException(
+          "--subwords is for a store; --embeddings already is a fastText model");
+    }
+    return FastTextModel.open(subwords);
+  }
+
+  private Integer rewrite(
+      MechanismContext context,
+      FastTextModel model,
+      RecordFormat recordFormat,
+      Set<String> skip,
+      boolean fromFile,
+      boolean toFile,
+      Path inputPath)
+      throws IOException {
+    OovPolicy oovPolicy =
+        oov != null
+            ? OovPolicy.fromCliName(oov)
+            : model != null ? OovPolicy.SUBWORD : OovPolicy.UNK;
+    if (model != null && oovPolicy == OovPolicy.SUBWORD && !model.hasSubwords()) {
+      throw new InvalidParameterException(
+          "the fastText model has no subword n-grams (trained with -maxn 0); use --oov unk");
+    }
     EmbeddingStore store = context.store();
     NearestNeighbourIndex index = context.index();
     RewriteOptions.Builder builder =
@@ -192,7 +240,7 @@ final class RewriteCommand implements Callable<Integer> {
       builder.epsilon(epsilon);
     }
     RewriteOptions options = builder.build();
-    Rewriter rewriter = new Rewriter(context);
+    Rewriter rewriter = model == null ? new Rewriter(context) : new Rewriter(context, model);
     // build the mechanism once up front so that bad parameters (and table builds) happen before
     // any output is written
     io.dxrewrite.mechanism.Mechanisms.create(
@@ -309,7 +357,8 @@ final class RewriteCommand implements Callable<Integer> {
         Locale.ROOT,
         "{\"line\":%d,\"mechanism\":\"%s\",\"epsilon_per_word\":%s,\"words\":%d,"
             + "\"words_perturbed\":%d,\"oov_words\":%d,\"oov_policy\":\"%s\",\"oov_kept\":%d,"
-            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s,\"target_nw\":%s}",
+            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s,\"target_nw\":%s,"
+            + "\"oov_subword\":%d}",
         line,
         r.mechanism(),
         r.epsilonPerWord(),
@@ -321,7 +370,8 @@ final class RewriteCommand implements Callable<Integer> {
         r.skippedWords(),
         r.totalEpsilon(),
         r.seeded(),
-        r.targetNw() == null ? "null" : r.targetNw().toString());
+        r.targetNw() == null ? "null" : r.targetNw().toString(),
+        r.oovSubword());
   }
 
   private void printSummary(
@@ -332,12 +382,14 @@ final class RewriteCommand implements Callable<Integer> {
       double seconds) {
     System.err.printf(
         Locale.ROOT,
-        "dx-rewrite: %d records, %d words (%d perturbed, %d out of vocabulary, %d kept unprotected,"
-            + " %d skipped) in %.2f s: %.0f records/s, %.0f words/s%n",
+        "dx-rewrite: %d records, %d words (%d perturbed, %d out of vocabulary, %d of them from"
+            + " subword vectors, %d kept unprotected, %d skipped) in %.2f s: %.0f records/s,"
+            + " %.0f words/s%n",
         t.records,
         t.words,
         t.perturbed,
         t.oov,
+        t.oovSubword,
         t.oovKept,
         t.skipped,
         seconds,
@@ -398,9 +450,11 @@ final class RewriteCommand implements Callable<Integer> {
     long perturbed;
     long oov;
     long oovKept;
+    long oovSubword;
     long skipped;
 
     void add(PrivacyReport r) {
+      oovSubword += r.oovSubword();
       records++;
       words += r.words();
       perturbed += r.wordsPerturbed();

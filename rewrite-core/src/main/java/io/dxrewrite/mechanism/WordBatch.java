@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * @param ids {@code int[n]}: the vocabulary id of each input word, or {@link #UNK} when the word
  *     is out of vocabulary and is perturbed from a public point
  * @param points {@code float[n*d]}, row-major: the embedding phi(w) of each word (for {@link
- *     #UNK} entries the public out-of-vocabulary point)
+ *     #UNK} entries the public out-of-vocabulary point, or the word's own subword vector)
  * @param dimension d
  * @param randomness {@code n} generators, one per word; words of the same record share one
  */

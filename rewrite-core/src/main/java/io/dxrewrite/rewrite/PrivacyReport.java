@@ -8,7 +8,7 @@ package io.dxrewrite.rewrite;
  * @param epsilonPerWord epsilon per perturbed word
  * @param words word tokens in the record
  * @param wordsPerturbed words passed through the mechanism (in-vocabulary words plus OOV words
- *     perturbed from the public point)
+ *     perturbed from the public point or from their subword vector)
  * @param oovWords words not in the vocabulary
  * @param oovPolicy the policy applied to them
  * @param oovKept OOV words copied through unprotected ({@code oovPolicy = keep})
@@ -19,6 +19,8 @@ package io.dxrewrite.rewrite;
  * @param seeded whether a caller-supplied seed was used (reproducible, not for production)
  * @param targetNw the median-N_w target epsilon was calibrated from, or null when epsilon was
  *     given directly
+ * @param oovSubword OOV words perturbed from their own subword vector ({@code oovPolicy =
+ *     subword}); the other {@code oovWords - oovKept - oovSubword} went from the public point
  */
 public record PrivacyReport(
     String mechanism,
@@ -31,4 +33,27 @@ public record PrivacyReport(
     int skippedWords,
     double totalEpsilon,
     boolean seeded,
-    Double targetNw) {}
+    Double targetNw,
+    int oovSubword) {
+
+  /**
+   * A report without subword vectors ({@code oovSubword = 0}), the shape before subword OOV
+   * handling; see the record's components.
+   */
+  public PrivacyReport(
+      String mechanism,
+      double epsilonPerWord,
+      int words,
+      int wordsPerturbed,
+      int oovWords,
+      String oovPolicy,
+      int oovKept,
+      int skippedWords,
+      double totalEpsilon,
+      boolean seeded,
+      Double targetNw) {
+    this(
+        mechanism, epsilonPerWord, words, wordsPerturbed, oovWords, oovPolicy, oovKept,
+        skippedWords, totalEpsilon, seeded, targetNw, 0);
+  }
+}

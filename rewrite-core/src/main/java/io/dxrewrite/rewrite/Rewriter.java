@@ -1,6 +1,8 @@
 package io.dxrewrite.rewrite;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.embeddings.SubwordEmbedding;
+import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.embeddings.Vocabulary;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.mechanism.Mechanism;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,11 +29,16 @@ import java.util.random.RandomGenerator;
  * <p>Thread-safe: the store and index are shared read-only and each call has its own randomness.
  * By default every call draws from a fresh {@code SecureRandom}; with a seed, record {@code i}'s
  * noise derives from (seed, firstRecordKey + i), so seeded output does not depend on batching.
+ *
+ * <p>With a {@link SubwordEmbedding} (a fastText model whose vocabulary the store holds),
+ * out-of-vocabulary words are perturbed from their own subword vector under {@link
+ * OovPolicy#SUBWORD}, the default of {@link #optionsBuilder()} for such a rewriter.
  */
 public final class Rewriter {
   private final EmbeddingStore store;
   private final MechanismContext context;
   private final MechanismFactory mechanisms;
+  private final SubwordEmbedding subwords;
   private final Tokenizer tokenizer = new Tokenizer();
 
   /**
@@ -56,15 +64,58 @@ public final class Rewriter {
    * @throws IllegalArgumentException if the index was built on a store of another shape
    */
   public Rewriter(MechanismContext context, MechanismFactory mechanisms) {
+    this(context, mechanisms, null);
+  }
+
+  /**
+   * A rewriter that gives out-of-vocabulary words their own subword vector.
+   *
+   * @param context store, exact index and density data; the store must hold the subword model's
+   *     vocabulary vectors (imported with {@code import-embeddings --format fasttext-bin})
+   * @param subwords the model that built the store, shared (thread-safe); the caller keeps
+   *     ownership and closes it after the rewriter's last call
+   * @throws InvalidParameterException if the model's dimension or vectors disagree with the store
+   */
+  public Rewriter(MechanismContext context, SubwordEmbedding subwords) {
+    this(context, Mechanisms::create, Objects.requireNonNull(subwords, "subwords"));
+  }
+
+  /**
+   * @param context store, exact index and density data
+   * @param mechanisms how mechanisms are created from options
+   * @param subwords a subword model over the store's space, or null for none
+   * @throws IllegalArgumentException if the index was built on a store of another shape
+   * @throws InvalidParameterException if the subword model disagrees with the store
+   */
+  public Rewriter(MechanismContext context, MechanismFactory mechanisms, SubwordEmbedding subwords) {
     this.context = Objects.requireNonNull(context, "context");
     this.store = context.store();
     this.mechanisms = Objects.requireNonNull(mechanisms, "mechanisms");
+    this.subwords = subwords;
     NearestNeighbourIndex index = context.index();
     if (index.size() != store.size() || index.dimension() != store.dimension()) {
       throw new IllegalArgumentException(
           "index shape " + index.size() + "x" + index.dimension() + " does not match store "
               + store.size() + "x" + store.dimension());
     }
+    if (subwords != null) {
+      SubwordCheck.check(store, subwords);
+    }
+  }
+
+  /**
+   * @return the subword model, if this rewriter has one
+   */
+  public Optional<SubwordEmbedding> subwords() {
+    return Optional.ofNullable(subwords);
+  }
+
+  /**
+   * @return an options builder whose out-of-vocabulary policy defaults to {@link
+   *     OovPolicy#SUBWORD} when this rewriter has a subword model, {@link OovPolicy#UNK} otherwise
+   */
+  public RewriteOptions.Builder optionsBuilder() {
+    return RewriteOptions.builder().oovPolicy(subwords != null ? OovPolicy.SUBWORD : OovPolicy.UNK);
   }
 
   /**
@@ -132,7 +183,8 @@ public final class Rewriter {
    *     with a seed, record i's noise derives from (seed, recordKeys[i]), so seeded output does
    *     not depend on batching; ignored without a seed
    * @return one result per record, in order
-   * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid
+   * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid, or the policy is
+   *     {@link OovPolicy#SUBWORD} and this rewriter has no subword model
    * @throws IllegalArgumentException if the key array's length differs from the record count
    */
   public List<RewriteResult> rewriteBatch(
@@ -140,6 +192,12 @@ public final class Rewriter {
     if (recordKeys.length != texts.size()) {
       throw new IllegalArgumentException(
           recordKeys.length + " record keys for " + texts.size() + " records");
+    }
+    boolean subwordPolicy = options.oovPolicy() == OovPolicy.SUBWORD;
+    if (subwordPolicy && subwords == null) {
+      throw new InvalidParameterException(
+          "oov policy 'subword' needs a fastText model (--embeddings MODEL.bin, or a store with"
+              + " --subwords MODEL.bin); allowed without one: unk, keep");
     }
     Mechanism mechanism =
         mechanisms.create(options.mechanism(), context, options.epsilon(), options.parameters());
@@ -150,6 +208,7 @@ public final class Rewriter {
     List<List<Token>> tokenized = new ArrayList<>(texts.size());
     List<RecordPlan> plans = new ArrayList<>(texts.size());
     IntList ids = new IntList();
+    List<String> subwordWords = new ArrayList<>();
     List<RandomGenerator> randomness = new ArrayList<>();
     for (int r = 0; r < texts.size(); r++) {
       List<Token> tokens = tokenizer.tokenize(texts.get(r));
@@ -177,9 +236,14 @@ public final class Rewriter {
           }
           id = WordBatch.UNK;
         }
+        String subwordWord = null;
+        if (id == WordBatch.UNK && subwordPolicy && !allDigits(lower)) {
+          subwordWord = lower;
+        }
         plan.batchIndex[t] = ids.size();
         plan.inputIds[t] = id;
         ids.add(id);
+        subwordWords.add(subwordWord);
         randomness.add(random);
         plan.perturbed++;
       }
@@ -189,8 +253,16 @@ public final class Rewriter {
     int n = ids.size();
     float[] points = new float[n * d];
     float[] unk = null;
+    boolean[] fromSubwords = new boolean[n];
     for (int i = 0; i < n; i++) {
       int id = ids.get(i);
+      if (subwordWords.get(i) != null) {
+        subwords.vector(subwordWords.get(i), points, i * d);
+        fromSubwords[i] = !isZero(points, i * d, d);
+      }
+      if (fromSubwords[i]) {
+        continue;
+      }
       if (id == WordBatch.UNK) {
         if (unk == null) {
           unk = store.meanVector();
@@ -218,6 +290,9 @@ public final class Rewriter {
           out.append(token.text());
           continue;
         }
+        if (fromSubwords[at]) {
+          plan.oovSubword++;
+        }
         int outputId = outputs[at];
         if (outputId == plan.inputIds[t]) {
           out.append(token.text());
@@ -237,10 +312,25 @@ public final class Rewriter {
               plan.skipped,
               mechanism.epsilon() * plan.perturbed,
               options.seed().isPresent(),
-              options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null);
+              options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
+              plan.oovSubword);
       results.add(new RewriteResult(out.toString(), report));
     }
     return results;
+  }
+
+  /** Words of only digits take the public point under the subword policy (see OovPolicy). */
+  private static boolean allDigits(String word) {
+    return word.codePoints().allMatch(Character::isDigit);
+  }
+
+  private static boolean isZero(float[] values, int from, int length) {
+    for (int j = from; j < from + length; j++) {
+      if (values[j] != 0f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Per-record bookkeeping: which tokens went into the batch, and the counts for the report. */
@@ -251,6 +341,7 @@ public final class Rewriter {
     int perturbed;
     int oov;
     int oovKept;
+    int oovSubword;
     int skipped;
 
     RecordPlan(int tokens) {

