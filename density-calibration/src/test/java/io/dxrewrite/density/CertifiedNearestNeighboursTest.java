@@ -69,4 +69,32 @@ class CertifiedNearestNeighboursTest {
     }
     System.out.println("certificate settled (top-1):" + settledReport);
   }
+
+  /**
+   * Adversarial origins: the query sits on w's (K+1)-th neighbour u, just outside the table row,
+   * while the origin hint says w. A certificate that forgot to subtract the noise radius would
+   * answer with a table neighbour of w instead of u.
+   */
+  @Test
+  void queriesJustOutsideTheTableRowAreNotMisanswered() {
+    int n = 2000;
+    int d = store.dimension();
+    float[] own = new float[n * d];
+    int[] origins = new int[n];
+    for (int i = 0; i < n; i++) {
+      origins[i] = i * 7;
+      store.copyVector(origins[i], own, i * d);
+    }
+    int[] rows = index.nearest(own, n, 66);
+    float[] z = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      int u = rows[i * 66 + 65];
+      store.copyVector(u, z, i * d);
+      // nudge 10% of the way towards w so the local candidates look close
+      for (int j = 0; j < d; j++) {
+        z[i * d + j] += 0.1f * (own[i * d + j] - z[i * d + j]);
+      }
+    }
+    assertThat(certified.nearest(z, n, origins, 1).ids()).containsExactly(index.nearest(z, n));
+  }
 }
