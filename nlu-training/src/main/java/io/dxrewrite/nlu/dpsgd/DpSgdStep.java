@@ -8,9 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One private gradient of DP-SGD (Abadi et al., CCS 2016, Algorithm 1) for a Poisson-sampled
- * batch: per-example gradients clipped to L2 norm C ({@link PerExampleClipping}, ghost norms and
- * one weighted matrix product), summed, noised with N(0, sigma^2 C^2 I) ({@link GaussianNoise}),
- * and divided by the expected batch size qN. An empty batch is legal and yields noise only.
+ * batch: per-example gradients clipped to L2 norm C ({@link PerExampleClipping}: ghost norms, one
+ * weighted matrix product per parameter), summed, noised with N(0, sigma^2 C^2 I) ({@link
+ * GaussianNoise}), and divided by the expected batch size qN; noise and division are fused into
+ * the same GEMM calls. An empty batch is legal and yields noise / qN.
  */
 public final class DpSgdStep {
   private DpSgdStep() {}
@@ -26,14 +27,14 @@ public final class DpSgdStep {
   public static Gradients privateGradient(
       TopicClassifier model, INDArray batch, int[] labels, DpSgdParameters parameters,
       RandomGenerator random) {
-    Gradients sum;
+    Gradients noise = GaussianNoise.sample(model.inputDimension(), model.hiddenUnits(),
+        model.classes(), parameters.noiseMultiplier() * parameters.clippingNorm(), random);
+    double scale = 1.0 / parameters.expectedBatchSize();
     if (labels.length == 0) {
-      sum = Gradients.zeros(model.inputDimension(), model.hiddenUnits(), model.classes());
-    } else {
-      Activations a = model.forward(batch);
-      sum = PerExampleClipping.clippedSum(a, model.backprop(a, labels), parameters.clippingNorm());
+      return noise.muli(scale);
     }
-    GaussianNoise.addTo(sum, parameters.noiseMultiplier() * parameters.clippingNorm(), random);
-    return sum.muli(1.0 / parameters.expectedBatchSize());
+    Activations a = model.forward(batch);
+    return PerExampleClipping.clippedSum(
+        a, model.backprop(a, labels), parameters.clippingNorm(), scale, noise);
   }
 }

@@ -27,26 +27,50 @@ public record Gradients(INDArray w1, INDArray b1, INDArray w2, INDArray b2) {
   }
 
   /**
-   * The weighted sum over the batch of the per-example gradients, sum_i c_i grad_i, as one matrix
-   * product per weight: dW1 = X^T (c * G1), dW2 = H^T (c * G2), db = c^T G. No per-example
-   * gradient is materialised.
+   * The weighted sum over the batch of the per-example gradients, scale * (sum_i c_i grad_i +
+   * addend), as one GEMM per parameter: dW1 = X^T (c * G1), db1 = c^T G1, dW2 = H^T (c * G2), db2
+   * = c^T G2, with the addend as GEMM's accumulator (beta) so that noise and scaling cost no extra
+   * pass. No per-example gradient is materialised.
    *
    * @param a the forward pass, B >= 1 examples
    * @param g its per-example backprop signals
-   * @param weights c, {@code [B]} or {@code [B x 1]}; {@code null} for all ones
-   * @return the weighted sum
+   * @param weights c, {@code double[B]}
+   * @param scale the factor applied to the whole sum
+   * @param addend added before scaling and overwritten with the result; {@code null} for none
+   * @return the weighted sum (the addend's arrays when one was given)
    */
-  public static Gradients weightedSum(Activations a, Backprop g, INDArray weights) {
-    INDArray g1 = g.g1();
-    INDArray g2 = g.g2();
-    if (weights != null) {
-      INDArray c = weights.reshape(weights.length(), 1);
-      g1 = g1.mulColumnVector(c);
-      g2 = g2.mulColumnVector(c);
-    }
-    return new Gradients(
-        Nd4j.gemm(a.x(), g1, true, false), g1.sum(true, 0),
-        Nd4j.gemm(a.h(), g2, true, false), g2.sum(true, 0));
+  public static Gradients weightedSum(
+      Activations a, Backprop g, double[] weights, double scale, Gradients addend) {
+    int b = a.batchSize();
+    INDArray c = Nd4j.create(weights, new long[] {b, 1}, DataType.DOUBLE);
+    INDArray g1c = g.g1().mulColumnVector(c);
+    INDArray g2c = g.g2().mulColumnVector(c);
+    Gradients out = addend != null ? addend : zeros(
+        (int) a.x().columns(), (int) g.g1().columns(), (int) g.g2().columns());
+    double beta = addend != null ? scale : 0;
+    Nd4j.gemm(a.x(), g1c, out.w1(), true, false, scale, beta);
+    Nd4j.gemm(c, g.g1(), out.b1(), true, false, scale, beta);
+    Nd4j.gemm(a.h(), g2c, out.w2(), true, false, scale, beta);
+    Nd4j.gemm(c, g.g2(), out.b2(), true, false, scale, beta);
+    return out;
+  }
+
+  /**
+   * @param a the forward pass, B >= 1 examples
+   * @param g its per-example backprop signals
+   * @return the mean gradient (1/B) sum_i grad_i, as GEMMs: dW = A^T G / B, db = 1^T G / B
+   */
+  public static Gradients mean(Activations a, Backprop g) {
+    int b = a.batchSize();
+    INDArray ones = Nd4j.ones(DataType.DOUBLE, b, 1);
+    Gradients out = zeros(
+        (int) a.x().columns(), (int) g.g1().columns(), (int) g.g2().columns());
+    double scale = 1.0 / b;
+    Nd4j.gemm(a.x(), g.g1(), out.w1(), true, false, scale, 0);
+    Nd4j.gemm(ones, g.g1(), out.b1(), true, false, scale, 0);
+    Nd4j.gemm(a.h(), g.g2(), out.w2(), true, false, scale, 0);
+    Nd4j.gemm(ones, g.g2(), out.b2(), true, false, scale, 0);
+    return out;
   }
 
   /** @return all four arrays, in the order w1, b1, w2, b2 */

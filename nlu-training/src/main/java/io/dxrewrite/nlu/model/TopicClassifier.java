@@ -68,7 +68,7 @@ public final class TopicClassifier {
    */
   public Activations forward(INDArray x) {
     INDArray z1 = x.mmul(w1).addiRowVector(b1);
-    INDArray h = Transforms.relu(z1, true);
+    INDArray h = Transforms.max(z1, 0.0, true);
     INDArray z2 = h.mmul(w2).addiRowVector(b2);
     INDArray shifted = z2.subiColumnVector(z2.max(true, 1));
     INDArray e = Transforms.exp(shifted, false);

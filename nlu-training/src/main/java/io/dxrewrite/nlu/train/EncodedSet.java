@@ -1,19 +1,35 @@
 package io.dxrewrite.nlu.train;
 
 import io.dxrewrite.error.DxPreconditions;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A labelled set after featurisation.
+ * A labelled set after featurisation. Features stay on the Java heap and batches are gathered by
+ * {@link System#arraycopy} into a fresh ND4J matrix: ND4J's own {@code getRows} copies row by row
+ * through native calls and cost about 0.3 ms per row in our measurements, more than the whole
+ * step.
  *
- * @param features {@code [N x d]} DOUBLE
+ * @param features row-major {@code double[N * d]}
+ * @param dimension d
  * @param labels class indices, {@code int[N]}
  */
-public record EncodedSet(INDArray features, int[] labels) {
+public record EncodedSet(double[] features, int dimension, int[] labels) {
   /** Checks that features and labels agree in N. */
   public EncodedSet {
-    DxPreconditions.checkArgument(features.rows() == labels.length,
-        "features have " + features.rows() + " rows but there are " + labels.length + " labels");
+    DxPreconditions.checkArgument(dimension >= 1 && features.length == (long) dimension * labels.length,
+        "features hold " + features.length + " values, expected " + labels.length + " x " + dimension);
+  }
+
+  /**
+   * @param features {@code [N x d]} matrix
+   * @param labels class indices, {@code int[N]}
+   * @return the set
+   */
+  public static EncodedSet of(INDArray features, int[] labels) {
+    return new EncodedSet(
+        features.dup('c').data().asDouble(), (int) features.columns(), labels);
   }
 
   /** @return N */
@@ -23,10 +39,14 @@ public record EncodedSet(INDArray features, int[] labels) {
 
   /**
    * @param indices rows to take, non-empty
-   * @return those rows' features, {@code [B x d]}
+   * @return those rows' features, {@code [B x d]} DOUBLE
    */
   public INDArray rows(int[] indices) {
-    return features.getRows(indices);
+    double[] out = new double[indices.length * dimension];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(features, indices[i] * dimension, out, i * dimension, dimension);
+    }
+    return Nd4j.create(out, new long[] {indices.length, dimension}, DataType.DOUBLE);
   }
 
   /**
@@ -39,5 +59,17 @@ public record EncodedSet(INDArray features, int[] labels) {
       out[i] = labels[indices[i]];
     }
     return out;
+  }
+
+  /**
+   * @param indices rows to keep
+   * @return a new set of those rows
+   */
+  public EncodedSet subset(int[] indices) {
+    double[] out = new double[indices.length * dimension];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(features, indices[i] * dimension, out, i * dimension, dimension);
+    }
+    return new EncodedSet(out, dimension, labels(indices));
   }
 }

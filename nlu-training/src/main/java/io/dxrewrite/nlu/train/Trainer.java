@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * DP-SGD (Abadi et al. 2016): Poisson sampling at q = batch / N, ceil(N / batch) steps per epoch,
  * per-example clipping, Gaussian noise with sigma calibrated by {@link NoiseCalibration} to the
  * target (epsilon, delta) over all steps, and an {@link RdpAccountant} reporting the epsilon spent
- * after each epoch. Without a seed, sampling and noise come from SecureRandom.
+ * after each epoch. Without a seed, sampling and noise come from SecureRandom. ND4J runs
+ * single-threaded in the training process ({@link Nd4jThreads}).
  */
 public final class Trainer {
   private Trainer() {}
@@ -41,12 +42,13 @@ public final class Trainer {
   public static TrainingResult train(
       EncodedSet train, EncodedSet test, int classes, TrainingConfig config,
       TrainingListener listener) {
+    Nd4jThreads.useOne();
     boolean seeded = config.seed().isPresent();
     RandomGenerator random =
         seeded ? RandomSources.seeded(config.seed().getAsLong(), 0) : RandomSources.secure();
     long initSeed = seeded ? config.seed().getAsLong() : new SecureRandom().nextLong();
     TopicClassifier model = TopicClassifier.initialise(
-        (int) train.features().columns(), config.hiddenUnits(), classes, initSeed);
+        train.dimension(), config.hiddenUnits(), classes, initSeed);
     Optimizer optimizer = "sgd".equals(config.optimizer())
         ? new Sgd(config.learningRate()) : new Adam(config.learningRate());
     int n = train.size();
@@ -110,8 +112,7 @@ public final class Trainer {
    */
   public static Gradients meanGradient(TopicClassifier model, EncodedSet set, int[] idx) {
     Activations a = model.forward(set.rows(idx));
-    return Gradients.weightedSum(a, model.backprop(a, set.labels(idx)), null)
-        .muli(1.0 / idx.length);
+    return Gradients.mean(a, model.backprop(a, set.labels(idx)));
   }
 
   private static int[] permutation(int n, RandomGenerator random) {

@@ -2,8 +2,6 @@ package io.dxrewrite.nlu.dpsgd;
 
 import io.dxrewrite.nlu.train.EncodedSet;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Small random classification sets with a fixed seed. */
 final class Fixtures {
@@ -19,6 +17,6 @@ final class Fixtures {
     for (int i = 0; i < n; i++) {
       y[i] = random.nextInt(k);
     }
-    return new EncodedSet(Nd4j.create(x, new long[] {n, d}, DataType.DOUBLE), y);
+    return new EncodedSet(x, d, y);
   }
 }
