@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RewriteCommand.class,
       ImportEmbeddingsCommand.class,
       InfoCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
  * -y wordnet-base}, which {@code .ci/run} does). To fit a 2-core CI it trains on a fixed random
  * subsample of 20,000 training glosses and tests on 5,000 test glosses.
  *
- * <p>Measured (seed 42, embedded 20k GloVe store): non-private 5 epochs: test accuracy 0.xx;
- * DP-SGD at epsilon 8, delta 1e-5: 0.xx.
+ * <p>Measured (seed 42, embedded 20k GloVe store, h = 128, Adam): non-private, 5 epochs of batch
+ * 256 at learning rate 0.005: test accuracy 0.5510 (12.5 s on a loaded 2-core machine); DP-SGD at
+ * epsilon 8, delta 1e-5, C = 1, expected batch 2048 (q = 0.1024), 20 epochs, learning rate 0.02,
+ * calibrated sigma 1.213: 0.5438 (16.5 s). Majority class (noun.artifact) is about 0.09. The
+ * assertions leave room for floating-point differences between CPUs: non-private >= 0.52, DP at
+ * most 0.03 below it.
  */
 class WordNetTrainingTest {
   private static final long SEED = 42;
@@ -58,7 +62,7 @@ class WordNetTrainingTest {
     long t0 = System.nanoTime();
     TrainingResult plain = Trainer.train(train, test, classes, base, TrainingListener.NONE);
     long t1 = System.nanoTime();
-    TrainingConfig dpConfig = base.withSchedule(5, 1024, 0.005).withDp(8, 1e-5, 1.0);
+    TrainingConfig dpConfig = base.withSchedule(20, 2048, 0.02).withDp(8, 1e-5, 1.0);
     TrainingResult dp = Trainer.train(train, test, classes, dpConfig, TrainingListener.NONE);
     long t2 = System.nanoTime();
     double plainAcc = last(plain).testAccuracy();
@@ -66,8 +70,11 @@ class WordNetTrainingTest {
     System.out.printf("non-private %.4f (%.1f s), dp eps %.3f sigma %.3f: %.4f (%.1f s)%n",
         plainAcc, (t1 - t0) / 1e9, dp.dp().orElseThrow().epsilon(),
         dp.dp().orElseThrow().noiseMultiplier(), dpAcc, (t2 - t1) / 1e9);
-    assertThat(plainAcc).isGreaterThan(0.0);
-    assertThat(dp.dp().orElseThrow().epsilon()).isLessThanOrEqualTo(8.0);
+    assertThat(plainAcc).isGreaterThanOrEqualTo(0.52);
+    assertThat(dpAcc).isGreaterThanOrEqualTo(plainAcc - 0.03);
+    assertThat(dp.dp().orElseThrow().epsilon()).isBetween(7.99, 8.0);
+    assertThat(dp.dp().orElseThrow().steps()).isEqualTo(20L * 10);
+    assertThat(dp.epochs()).extracting(EpochMetrics::epsilon).isSorted();
   }
 
   private static EpochMetrics last(TrainingResult r) {
