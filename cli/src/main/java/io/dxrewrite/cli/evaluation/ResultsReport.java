@@ -27,8 +27,8 @@ public final class ResultsReport {
             + " epsilon per word; the test text stays original. Each corpus trains a non-private"
             + " model and DP-SGD models (delta %s, clipping norm %s). Accuracy is on the test"
             + " split; the membership-inference AUC is the loss-threshold attack (Yeom et al."
-            + " 2018) on as many training records as test records (0.5 = no measurable"
-            + " leakage).%s%n%n",
+            + " 2018) on as many original (not rewritten) training records as test records"
+            + " (0.5 = no measurable leakage).%s%n%n",
         trainRecords, testRecords, spec.delta(), spec.clippingNorm(),
         spec.seed().isPresent() ? " Seeded run (reproducible, not for production)." : ""));
     md.append("| rewrite mechanism | rewrite epsilon | training | DP sigma | test accuracy |"

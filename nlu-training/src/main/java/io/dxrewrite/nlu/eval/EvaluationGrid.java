@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 /**
  * Runs a {@link GridSpec}: rewrites the training texts with each mechanism and epsilon (the test
  * texts stay original, as at inference time on real queries), trains each training setting on the
- * result, and measures test accuracy and membership-inference AUC ({@link Assessment}).
+ * result, and measures test accuracy and membership-inference AUC ({@link Assessment}). The
+ * attack's members are the original (not rewritten) training records: the threat is an attacker
+ * who holds a user's real text and asks whether it was used for training.
  */
 public final class EvaluationGrid {
   private static final int REWRITE_CHUNK = 2048;
@@ -49,6 +51,7 @@ public final class EvaluationGrid {
     LabelSet labels = LabelSet.of(train);
     EncodedSet testSet = EncodedSet.of(bag.features(test), labels.indices(test));
     int[] trainLabels = labels.indices(train);
+    EncodedSet originalTrain = EncodedSet.of(bag.features(train), trainLabels);
     List<GridResult> out = new ArrayList<>();
     for (String mechanism : spec.mechanisms()) {
       double[] epsilons = "none".equals(mechanism) ? new double[] {Double.NaN}
@@ -59,7 +62,8 @@ public final class EvaluationGrid {
                 + " at epsilon " + rewriteEpsilon);
         List<LabelledExample> corpus = "none".equals(mechanism) ? train
             : rewrite(train, mechanism, rewriteEpsilon, spec);
-        EncodedSet trainSet = EncodedSet.of(bag.features(corpus), trainLabels);
+        EncodedSet trainSet = "none".equals(mechanism) ? originalTrain
+            : EncodedSet.of(bag.features(corpus), trainLabels);
         List<TrainingConfig> configs = new ArrayList<>();
         configs.add(spec.nonPrivate().withSeed(spec.seed()));
         for (double e : spec.dpEpsilons()) {
@@ -69,7 +73,7 @@ public final class EvaluationGrid {
           long start = System.nanoTime();
           TrainingResult result =
               Trainer.train(trainSet, testSet, labels.size(), config, TrainingListener.NONE);
-          Assessment assessment = Assessment.of(result.model(), trainSet, testSet);
+          Assessment assessment = Assessment.of(result.model(), originalTrain, testSet);
           GridResult cell = new GridResult(mechanism, rewriteEpsilon,
               config.dp() ? config.targetEpsilon() : Double.POSITIVE_INFINITY,
               assessment.testAccuracy(), assessment.membershipAuc(),
