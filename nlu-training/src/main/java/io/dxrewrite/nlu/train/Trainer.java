@@ -2,6 +2,7 @@ package io.dxrewrite.nlu.train;
 
 import io.dxrewrite.accounting.NoiseCalibration;
 import io.dxrewrite.accounting.RdpAccountant;
+import io.dxrewrite.nlu.dpsgd.ChaCha20Random;
 import io.dxrewrite.nlu.dpsgd.DpSgdParameters;
 import io.dxrewrite.nlu.dpsgd.DpSgdStep;
 import io.dxrewrite.nlu.dpsgd.PoissonSampler;
@@ -25,7 +26,8 @@ import java.util.random.RandomGenerator;
  * DP-SGD (Abadi et al. 2016): Poisson sampling at q = batch / N, ceil(N / batch) steps per epoch,
  * per-example clipping, Gaussian noise with sigma calibrated by {@link NoiseCalibration} to the
  * target (epsilon, delta) over all steps, and an {@link RdpAccountant} reporting the epsilon spent
- * after each epoch. Without a seed, sampling and noise come from SecureRandom. ND4J runs
+ * after each epoch. Without a seed, sampling and noise come from {@link ChaCha20Random} keyed by
+ * SecureRandom. ND4J runs
  * single-threaded in the training process ({@link Nd4jThreads}).
  */
 public final class Trainer {
@@ -45,7 +47,7 @@ public final class Trainer {
     Nd4jThreads.useOne();
     boolean seeded = config.seed().isPresent();
     RandomGenerator random =
-        seeded ? RandomSources.seeded(config.seed().getAsLong(), 0) : RandomSources.secure();
+        seeded ? RandomSources.seeded(config.seed().getAsLong(), 0) : ChaCha20Random.fromSecureRandom();
     long initSeed = seeded ? config.seed().getAsLong() : new SecureRandom().nextLong();
     TopicClassifier model = TopicClassifier.initialise(
         train.dimension(), config.hiddenUnits(), classes, initSeed);
