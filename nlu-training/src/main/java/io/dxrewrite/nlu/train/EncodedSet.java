@@ -42,11 +42,7 @@ public record EncodedSet(double[] features, int dimension, int[] labels) {
    * @return those rows' features, {@code [B x d]} DOUBLE
    */
   public INDArray rows(int[] indices) {
-    double[] out = new double[indices.length * dimension];
-    for (int i = 0; i < indices.length; i++) {
-      System.arraycopy(features, indices[i] * dimension, out, i * dimension, dimension);
-    }
-    return Nd4j.create(out, new long[] {indices.length, dimension}, DataType.DOUBLE);
+    return Nd4j.create(gather(indices), new long[] {indices.length, dimension}, DataType.DOUBLE);
   }
 
   /**
@@ -66,10 +62,14 @@ public record EncodedSet(double[] features, int dimension, int[] labels) {
    * @return a new set of those rows
    */
   public EncodedSet subset(int[] indices) {
+    return new EncodedSet(gather(indices), dimension, labels(indices));
+  }
+
+  private double[] gather(int[] indices) {
     double[] out = new double[indices.length * dimension];
     for (int i = 0; i < indices.length; i++) {
       System.arraycopy(features, indices[i] * dimension, out, i * dimension, dimension);
     }
-    return new EncodedSet(out, dimension, labels(indices));
+    return out;
   }
 }

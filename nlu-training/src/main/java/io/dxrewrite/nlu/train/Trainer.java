@@ -44,7 +44,13 @@ public final class Trainer {
   public static TrainingResult train(
       EncodedSet train, EncodedSet test, int classes, TrainingConfig config,
       TrainingListener listener) {
-    Nd4jThreads.useOne();
+    return Nd4jThreads.singleThreaded(() -> trainSingleThreaded(train, test, classes, config,
+        listener));
+  }
+
+  private static TrainingResult trainSingleThreaded(
+      EncodedSet train, EncodedSet test, int classes, TrainingConfig config,
+      TrainingListener listener) {
     boolean seeded = config.seed().isPresent();
     RandomGenerator random =
         seeded ? RandomSources.seeded(config.seed().getAsLong(), 0) : ChaCha20Random.fromSecureRandom();
