@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -1,0 +1,68 @@
+package io.dxrewrite.cli.evaluation;
+
+import io.dxrewrite.nlu.eval.GridResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/** PNG plots of test accuracy against epsilon (XChart). */
+public final class AccuracyPlots {
+  private AccuracyPlots() {}
+
+  /**
+   * One plot per rewrite mechanism: test accuracy against the rewrite epsilon, one line per
+   * training setting, with the original-text result of each training setting as a flat line.
+   *
+   * @param results the grid's results
+   * @param dir output folder
+   * @return the file names written
+   * @throws IOException if a PNG cannot be written
+   */
+  public static List<String> write(List<GridResult> results, Path dir) throws IOException {
+    List<String> files = new ArrayList<>();
+    Map<String, List<GridResult>> byMechanism = new LinkedHashMap<>();
+    Map<String, Double> baseline = new LinkedHashMap<>();
+    for (GridResult r : results) {
+      if ("none".equals(r.mechanism())) {
+        baseline.put(r.training(), r.testAccuracy());
+      } else {
+        byMechanism.computeIfAbsent(r.mechanism(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    for (Map.Entry<String, List<GridResult>> e : byMechanism.entrySet()) {
+      XYChart chart = new XYChartBuilder().width(800).height(500)
+          .title("Test accuracy vs rewrite epsilon (" + e.getKey() + ")")
+          .xAxisTitle("rewrite epsilon per word").yAxisTitle("test accuracy").build();
+      Map<String, List<GridResult>> byTraining = new LinkedHashMap<>();
+      e.getValue().forEach(r -> byTraining.computeIfAbsent(r.training(), k -> new ArrayList<>())
+          .add(r));
+      double minX = Double.POSITIVE_INFINITY;
+      double maxX = Double.NEGATIVE_INFINITY;
+      for (Map.Entry<String, List<GridResult>> t : byTraining.entrySet()) {
+        double[] x = t.getValue().stream().mapToDouble(GridResult::rewriteEpsilon).toArray();
+        double[] y = t.getValue().stream().mapToDouble(GridResult::testAccuracy).toArray();
+        chart.addSeries(t.getKey(), x, y);
+        for (double v : x) {
+          minX = Math.min(minX, v);
+          maxX = Math.max(maxX, v);
+        }
+      }
+      for (Map.Entry<String, Double> b : baseline.entrySet()) {
+        XYSeries s = chart.addSeries("original text, " + b.getKey(),
+            new double[] {minX, maxX}, new double[] {b.getValue(), b.getValue()});
+        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+      }
+      String name = "accuracy-vs-epsilon-" + e.getKey() + ".png";
+      BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+      files.add(name);
+    }
+    return files;
+  }
+}

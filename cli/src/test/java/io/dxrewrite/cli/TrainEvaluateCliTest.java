@@ -1,0 +1,92 @@
+package io.dxrewrite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code train} and {@code evaluate} end to end on the 1,000 real labelled Amazon sentences in
+ * examples/, given a split field (every fifth record is test) as scripts/make-amazon-sentences.sh
+ * does.
+ */
+class TrainEvaluateCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  private static Path data;
+
+  @BeforeAll
+  static void withSplit() throws IOException {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    for (String line : Files.readAllLines(
+        Path.of("..", "examples", "amazon-sentences.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode node = JSON.readTree(line);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+          .put("split", ++i % 5 == 0 ? "test" : "train");
+      out.add(JSON.writeValueAsString(node));
+    }
+    data = dir.resolve("amazon.jsonl");
+    Files.write(data, out, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void trainsPrivatelyWritesMetricsAndModel() throws IOException {
+    Path metrics = dir.resolve("dp-metrics.json");
+    Path model = dir.resolve("model.json");
+    CliRun run = CliRun.of("train", "--train", data.toString(), "--test", data.toString(),
+        "--dp", "--target-epsilon", "3", "--epochs", "4", "--batch", "64", "--lr", "0.02",
+        "--seed", "7", "--metrics", metrics.toString(), "--model-out", model.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("epoch 4/4").contains("epsilon spent")
+        .contains("membership-inference AUC").contains("SEEDED");
+    JsonNode m = JSON.readTree(metrics.toFile());
+    assertThat(m.get("train_records").asInt()).isEqualTo(800);
+    assertThat(m.get("test_records").asInt()).isEqualTo(200);
+    assertThat(m.get("epochs")).hasSize(4);
+    assertThat(m.get("dp").get("epsilon").asDouble()).isBetween(2.99, 3.0);
+    assertThat(m.get("dp").get("steps").asInt()).isEqualTo(4 * 13);
+    assertThat(m.get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(m.get("membership_inference_auc").asDouble()).isBetween(0.0, 1.0);
+    assertThat(m.get("seeded").asBoolean()).isTrue();
+    JsonNode saved = JSON.readTree(model.toFile());
+    assertThat(saved.get("labels")).hasSize(2);
+    assertThat(saved.get("w1")).hasSize(100 * 128);
+  }
+
+  @Test
+  void badInputExitsWithUsageCodeWithoutEchoingText() throws IOException {
+    Path bad = dir.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"text\":\"my card number\",\"split\":\"train\"}\n");
+    CliRun run = CliRun.of("train", "--train", bad.toString(), "--test", data.toString(),
+        "--metrics", dir.resolve("m.json").toString());
+    assertThat(run.exitCode()).isEqualTo(DxRewriteCommand.EXIT_USAGE);
+    assertThat(run.err()).contains("line 1").doesNotContain("card number");
+    assertThat(dir.resolve("m.json")).doesNotExist();
+  }
+
+  @Test
+  void evaluateRunsTheGridAndWritesResultsAndPlots() throws IOException {
+    Path out = dir.resolve("eval");
+    CliRun run = CliRun.of("evaluate", "--dataset", data.toString(), "--mechanisms", "none,cmp",
+        "--rewrite-epsilons", "10,20", "--dp-epsilons", "8", "--delta", "1e-4", "--epochs", "2",
+        "--dp-epochs", "2", "--seed", "3", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String md = Files.readString(out.resolve("RESULTS.md"));
+    assertThat(md).contains("| cmp | 10 | DP eps=8 |").contains("| none | - | non-private |")
+        .contains("accuracy-vs-epsilon-cmp.png");
+    JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+    assertThat(results).hasSize((1 + 2) * 2);
+    byte[] png = Files.readAllBytes(out.resolve("accuracy-vs-epsilon-cmp.png"));
+    assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+  }
+}
