@@ -91,9 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "DP-SGD learning rate. Default: ${DEFAULT-VALUE}.")
   double dpLearningRate;
 
-  @Option(names = "--embeddings", paramLabel = "STORE",
-      description = "Embedding store (default: the embedded GloVe subset).")
-  Path embeddings;
+  @Mixin EmbeddingsOption embeddings;
 
   @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR",
       description = "Output folder for RESULTS.md, results.json and plots. Default: ${DEFAULT-VALUE}.")
@@ -119,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
         options.config(dpEpochs, dpBatchSize, dpLearningRate), options.seed());
     DxPreconditions.checkArgument(options.delta < 1.0 / train.size(),
         "delta must be below 1/N = " + 1.0 / train.size() + ", got " + options.delta);
-    EmbeddingStore store = Embeddings.open(embeddings);
+    EmbeddingStore store = embeddings.open();
     Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
     System.err.printf(Locale.ROOT, "evaluate: %s, %d train / %d test records, %d training runs%s%n",
         dataset, train.size(), test.size(), spec.runs(),

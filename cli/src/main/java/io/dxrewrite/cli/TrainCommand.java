@@ -64,9 +64,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Optional split field or column (train|test). Default: ${DEFAULT-VALUE}.")
   String splitField;
 
-  @Option(names = "--embeddings", paramLabel = "STORE",
-      description = "Embedding store for the features (default: the embedded GloVe subset).")
-  Path embeddings;
+  @Mixin EmbeddingsOption embeddings;
 
   @Option(names = "--dp", description = "Train with DP-SGD (Poisson sampling, per-example"
       + " clipping, Gaussian noise, RDP accountant).")
@@ -115,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
     LabelSet labels = LabelSet.of(trainRecords);
     DxPreconditions.checkArgument(labels.size() >= 2,
         "the training data must have at least 2 classes, found " + labels.size());
-    EmbeddingStore store = Embeddings.open(embeddings);
+    EmbeddingStore store = embeddings.open();
     EmbeddingBag bag = new EmbeddingBag(store);
     EncodedSet trainSet = EncodedSet.of(bag.features(trainRecords), labels.indices(trainRecords));
     EncodedSet testSet = EncodedSet.of(bag.features(testRecords), labels.indices(testRecords));
@@ -143,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
         assessment.testAccuracy(), assessment.membershipAuc());
     writeMetrics(trainSet, testSet, labels, config, result, assessment);
     if (modelOut != null) {
-      ModelFile.write(modelOut, result.model(), labels.names(), Embeddings.describe(embeddings),
+      ModelFile.write(modelOut, result.model(), labels.names(), embeddings.describe(),
           result.dp().map(s -> String.format(Locale.ROOT, "DP-SGD epsilon=%s delta=%s",
               s.epsilon(), s.delta())).orElse("non-private"));
     }
@@ -157,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     root.put("train_records", trainSet.size());
     root.put("test_records", testSet.size());
     root.put("classes", labels.size());
-    root.put("embeddings", Embeddings.describe(embeddings));
+    root.put("embeddings", embeddings.describe());
     root.put("hidden_units", config.hiddenUnits());
     root.put("optimizer", config.optimizer());
     root.put("learning_rate", config.learningRate());
