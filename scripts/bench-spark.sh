@@ -26,7 +26,7 @@ classes=embedding-store/target/classes:density-calibration/target/classes:rewrit
 opens=$(sed -n '/<argLine>/,/<\/argLine>/p' spark/pom.xml | grep -oE -- '-(-add|XX|D)[^ <]*' | tr '\n' ' ')
 
 # shellcheck disable=SC2086
-java -Xmx4g $opens -cp "spark/target/test-classes:spark/target/classes:$classes:$deps" \
+java -Xmx2g $opens -cp "spark/target/test-classes:spark/target/classes:$classes:$deps" \
   io.dxrewrite.spark.bench.SparkThroughputBenchmark "${1:-20}" "${2:-3}"
 
 echo "--- spark-submit --master local[2] (SparkSubmit + target/dx-rewrite-spark.jar)"

@@ -43,6 +43,8 @@ import scala.Tuple2;
  * drawing (and possibly leaking) a second sample. Position keys need a deterministic input order
  * (files read in place, not the output of a shuffle); otherwise use a key column. Position keys
  * cost one extra Spark job to count the rows of each partition (Spark's {@code zipWithIndex}).
+ * An unseeded result draws fresh noise each time Spark computes it, so two actions over it (two
+ * writes, or a count and then a write) publish two samples: write it once or persist it.
  *
  * <p>Immutable: the {@code with...} methods return a new instance.
  */
