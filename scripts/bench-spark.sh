@@ -31,8 +31,10 @@ java -Xmx2g $opens -cp "spark/target/test-classes:spark/target/classes:$classes:
 
 echo "--- spark-submit --master local[2] (SparkSubmit + target/dx-rewrite-spark.jar)"
 spark_cp=$(tr ':' '\n' <"$cp_file" | grep -vE '/io/dxrewrite/|/org/nd4j/|/org/bytedeco/' | paste -sd:)
+timer=()
+if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f 'spark-submit local[2]: peak RSS %M kB, %e s'); fi
 # shellcheck disable=SC2086
-java -Xmx2g $opens -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
+"${timer[@]}" java -Xmx2g $opens -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
   --master 'local[2]' --class io.dxrewrite.spark.RewriteJob spark/target/dx-rewrite-spark.jar \
   --input examples/amazon-sentences.jsonl --output "$out/rewritten" --format jsonl --field text --epsilon 10
 head -c 400 "$out"/rewritten/part-*.json | head -2

@@ -1,11 +1,12 @@
 package io.dxrewrite.spark;
 
-import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.SkipList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -35,13 +36,13 @@ import picocli.CommandLine.Option;
     description = "Rewrites a text field of a corpus on Spark under word-level metric differential privacy.")
 public final class RewriteJob implements Callable<Integer> {
   /** Exit code for success. */
-  public static final int EXIT_OK = 0;
+  public static final int EXIT_OK = ErrorReporter.EXIT_OK;
 
   /** Exit code for an internal error. */
-  public static final int EXIT_INTERNAL = 1;
+  public static final int EXIT_INTERNAL = ErrorReporter.EXIT_INTERNAL;
 
   /** Exit code for bad usage, bad input or a bad store. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = ErrorReporter.EXIT_USAGE;
 
   /** Input and output formats. */
   enum Format {
@@ -168,22 +169,8 @@ public final class RewriteJob implements Callable<Integer> {
   }
 
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cli.getErr();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      // our messages never quote record text; Spark's analysis errors name paths and columns
-      if (t instanceof DxRewriteException || t instanceof AnalysisException) {
-        err.println("dx-rewrite: error: " + t.getMessage());
-        err.flush();
-        return EXIT_USAGE;
-      }
-    }
-    err.println(
-        "dx-rewrite: internal error (" + e.getClass().getName()
-            + "); set DX_REWRITE_DEBUG=1 for a stack trace");
-    if ("1".equals(System.getenv("DX_REWRITE_DEBUG"))) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return EXIT_INTERNAL;
+    // Spark's analysis errors name paths and columns, never record text
+    return ErrorReporter.report(e, cli.getErr(), List.of(AnalysisException.class));
   }
+
 }
