@@ -1,7 +1,7 @@
 package io.dxrewrite.cli;
 
-import io.dxrewrite.error.DxRewriteException;
-import java.io.PrintWriter;
+import io.dxrewrite.error.ErrorReporter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,13 +29,13 @@ import picocli.CommandLine.Command;
     })
 public final class DxRewriteCommand implements Runnable {
   /** Exit code for success. */
-  public static final int EXIT_OK = 0;
+  public static final int EXIT_OK = ErrorReporter.EXIT_OK;
 
   /** Exit code for an internal error. */
-  public static final int EXIT_INTERNAL = 1;
+  public static final int EXIT_INTERNAL = ErrorReporter.EXIT_INTERNAL;
 
   /** Exit code for bad usage or bad input. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = ErrorReporter.EXIT_USAGE;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,20 +65,7 @@ public final class DxRewriteCommand implements Runnable {
 
   private static int handle(
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cli.getErr();
-    if (e instanceof DxRewriteException) {
-      err.println("dx-rewrite: error: " + e.getMessage());
-      err.flush();
-      return EXIT_USAGE;
-    }
-    // Messages of foreign exceptions may quote input, so only the type is shown by default.
-    err.println(
-        "dx-rewrite: internal error (" + e.getClass().getName()
-            + "); set DX_REWRITE_DEBUG=1 for a stack trace");
-    if ("1".equals(System.getenv("DX_REWRITE_DEBUG"))) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return EXIT_INTERNAL;
+    return ErrorReporter.report(e, cli.getErr(), List.of());
   }
+
 }

@@ -1,0 +1,214 @@
+package io.dxrewrite.spark;
+
+import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.error.InvalidParameterException;
+import io.dxrewrite.rewrite.RewriteOptions;
+import java.util.Arrays;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Rewrites a text column of a Spark {@link Dataset} with word-level metric differential privacy
+ * (d_X-privacy; Feyisetan, Balle, Drake, Diethe, WSDM 2020): the same {@link
+ * io.dxrewrite.rewrite.Rewriter} as the CLI and the library, run with {@code mapPartitions} over
+ * batches of rows.
+ *
+ * <p>The result has the input's columns in the input's order, the text column rewritten and every
+ * other column (labels, ids) untouched, plus a {@link ReportColumn} struct per row: mechanism,
+ * epsilon per word, words, words perturbed, OOV words and policy, total epsilon, seeded. A null
+ * text stays null and spends nothing.
+ *
+ * <p><b>Store.</b> The embedded default (GloVe 6B 100d, 20k words), or a store file every executor
+ * can read (or shipped with {@code --files}). It is opened and verified on the driver when {@link
+ * #apply} is called, so a missing or damaged store fails before any task runs; each executor JVM
+ * then maps it once ({@link ExecutorRewriters}).
+ *
+ * <p><b>Randomness.</b> Without a seed every word's noise comes from {@code SecureRandom}. With a
+ * seed (tests and audits only; every report says {@code seeded}), row i's noise derives from
+ * (seed, key_i), where key_i is a stable row key: by default the row's 0-based position in the
+ * input (its line number for a JSONL file read in order), or an integral key column given with
+ * {@link #withKeyColumn(String)}. Spark re-executes failed tasks; because a row's noise depends only
+ * on (seed, key), a retried partition reproduces the first attempt's output exactly instead of
+ * drawing (and possibly leaking) a second sample. Position keys need a deterministic input order
+ * (files read in place, not the output of a shuffle); otherwise use a key column. Position keys
+ * cost one extra Spark job to count the rows of each partition (Spark's {@code zipWithIndex}).
+ * An unseeded result draws fresh noise each time Spark computes it, so two actions over it (two
+ * writes, or a count and then a write) publish two samples: write it once or persist it.
+ *
+ * <p>Immutable: the {@code with...} methods return a new instance.
+ */
+public final class DxRewrite {
+  /** Records whose words go through the nearest-neighbour search together, by default. */
+  public static final int DEFAULT_BATCH_SIZE = 512;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DxRewrite.class);
+  private static final Set<DataType> INTEGRAL_TYPES =
+      Set.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
+
+  private final String embeddings;
+  private final String keyColumn;
+  private final int batchSize;
+  private final RewriteMetrics metrics;
+
+  private DxRewrite(String embeddings, String keyColumn, int batchSize, RewriteMetrics metrics) {
+    this.embeddings = embeddings;
+    this.keyColumn = keyColumn;
+    this.batchSize = batchSize;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Rewrites {@code textColumn} with the embedded default store, position keys and batches of
+   * {@value #DEFAULT_BATCH_SIZE} records.
+   *
+   * @param input any Dataset with a string column {@code textColumn}
+   * @param textColumn the column to rewrite
+   * @param options mechanism, epsilon per word, seed (empty for {@code SecureRandom}), OOV policy
+   *     and skip list
+   * @return the rewritten Dataset, same columns in the same order plus {@value ReportColumn#NAME}
+   * @throws InvalidParameterException if the column is missing or not a string column, or the
+   *     input already has a {@value ReportColumn#NAME} column
+   */
+  public static Dataset<Row> rewrite(Dataset<Row> input, String textColumn, RewriteOptions options) {
+    return defaults().apply(input, textColumn, options);
+  }
+
+  /**
+   * @return the embedded default store, position keys, batches of {@value #DEFAULT_BATCH_SIZE}
+   */
+  public static DxRewrite defaults() {
+    return new DxRewrite(null, null, DEFAULT_BATCH_SIZE, null);
+  }
+
+  /**
+   * @param storePath a store file readable at this path on every executor, or shipped with {@code
+   *     spark-submit --files} (executors then find it by file name); {@code null} for the embedded
+   *     default
+   * @return a copy using that store
+   */
+  public DxRewrite withEmbeddings(String storePath) {
+    return new DxRewrite(storePath, keyColumn, batchSize, metrics);
+  }
+
+  /**
+   * @param column an integral column (byte, short, int, long) whose value is a stable, unique key
+   *     per row; seeded noise then derives from (seed, key) whatever the partitioning, and no extra
+   *     job is needed. {@code null} for position keys.
+   * @return a copy using that key column
+   */
+  public DxRewrite withKeyColumn(String column) {
+    return new DxRewrite(embeddings, column, batchSize, metrics);
+  }
+
+  /**
+   * @param records records whose words go through the index together, {@code >= 1}
+   * @return a copy using that batch size
+   * @throws InvalidParameterException if {@code records < 1}
+   */
+  public DxRewrite withBatchSize(int records) {
+    DxPreconditions.checkAtLeast("batch size", records, 1);
+    return new DxRewrite(embeddings, keyColumn, records, metrics);
+  }
+
+  /**
+   * @param counters accumulators to add each row's counts to, or {@code null}
+   * @return a copy updating those counters
+   */
+  public DxRewrite withMetrics(RewriteMetrics counters) {
+    return new DxRewrite(embeddings, keyColumn, batchSize, counters);
+  }
+
+  /**
+   * Rewrites {@code textColumn}. Lazy like any transformation, except that the store is verified
+   * here on the driver, and that seeded position keys run one job to count partition sizes.
+   *
+   * @param input any Dataset with a string column {@code textColumn}
+   * @param textColumn the column to rewrite
+   * @param options mechanism, epsilon per word, seed, OOV policy and skip list
+   * @return the rewritten Dataset, same columns in the same order plus {@value ReportColumn#NAME}
+   * @throws InvalidParameterException if a column is missing or of the wrong type
+   * @throws io.dxrewrite.error.StoreFormatException if the store is missing or damaged
+   */
+  public Dataset<Row> apply(Dataset<Row> input, String textColumn, RewriteOptions options) {
+    StructType schema = input.schema();
+    int textIndex = fieldIndex(schema, textColumn, "text column");
+    DxPreconditions.checkArgument(
+        schema.fields()[textIndex].dataType().equals(DataTypes.StringType),
+        "text column '" + textColumn + "' must be a string column, got "
+            + schema.fields()[textIndex].dataType().simpleString());
+    DxPreconditions.checkArgument(
+        Arrays.stream(schema.fieldNames()).noneMatch(ReportColumn.NAME::equals),
+        "the input already has a column '" + ReportColumn.NAME + "'; rename or drop it first");
+    int keyIndex = -1;
+    if (keyColumn != null) {
+      keyIndex = fieldIndex(schema, keyColumn, "key column");
+      DataType keyType = schema.fields()[keyIndex].dataType();
+      DxPreconditions.checkArgument(
+          INTEGRAL_TYPES.contains(keyType),
+          "key column '" + keyColumn + "' must be an integral column, got " + keyType.simpleString());
+    }
+
+    StoreLocation store =
+        embeddings == null ? StoreLocation.embeddedDefault() : StoreLocation.file(embeddings);
+    boolean seeded = options.seed().isPresent();
+    LOG.info(
+        "dx-rewrite: mechanism {}, epsilon {} per word, store {}, randomness {}, row keys {}",
+        options.mechanism(),
+        options.epsilon(),
+        store.describe(),
+        seeded ? "SEEDED (reproducible, not for production)" : "SecureRandom",
+        !seeded ? "unused" : keyColumn == null ? "row position" : "column " + keyColumn);
+
+    JavaRDD<Tuple2<Row, Long>> keyed = keyedRows(input.javaRDD(), seeded, keyIndex);
+    JavaRDD<Row> rewritten =
+        keyed.mapPartitions(
+            new PartitionRewriter(store, PortableOptions.of(options), textIndex, batchSize, metrics));
+    StructType output =
+        schema.add(new StructField(ReportColumn.NAME, ReportColumn.TYPE, false, Metadata.empty()));
+    return input.sparkSession().createDataFrame(rewritten, output);
+  }
+
+  private static JavaRDD<Tuple2<Row, Long>> keyedRows(JavaRDD<Row> rows, boolean seeded, int keyIndex) {
+    if (!seeded) {
+      return rows.map(DxRewrite::unkeyed);
+    }
+    if (keyIndex < 0) {
+      return rows.zipWithIndex().rdd().toJavaRDD();
+    }
+    return rows.map(row -> keyed(row, keyIndex));
+  }
+
+  private static Tuple2<Row, Long> unkeyed(Row row) {
+    return new Tuple2<>(row, 0L);
+  }
+
+  private static Tuple2<Row, Long> keyed(Row row, int keyIndex) {
+    if (row.isNullAt(keyIndex)) {
+      throw new InvalidInputException(
+          "a row has a null key column; seeded rewriting needs a key in every row");
+    }
+    return new Tuple2<>(row, ((Number) row.get(keyIndex)).longValue());
+  }
+
+  private static int fieldIndex(StructType schema, String column, String role) {
+    String[] names = schema.fieldNames();
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(column)) {
+        return i;
+      }
+    }
+    throw new InvalidParameterException(
+        role + " '" + column + "' not found; columns: " + String.join(", ", names));
+  }
+}
