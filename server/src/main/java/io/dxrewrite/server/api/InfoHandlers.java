@@ -60,8 +60,10 @@ public final class InfoHandlers {
             .put("description", "epsilon per word, in inverse units of embedding distance; a"
                 + " record spends epsilon x words perturbed (basic composition)"))
         .add(new JsonObject().put("name", "target_nw").put("type", "number").put("required", false)
-            .put("available", false)
-            .put("description", "calibrate epsilon to a target N_w; not available yet (422)"))
+            .put("exclusive_minimum", 0.0).put("exclusive_maximum", 1.0)
+            .put("description", "instead of epsilon: the target median N_w (probability that a"
+                + " word comes back unchanged); epsilon is calibrated once per mechanism in the"
+                + " background (503 calibrating with Retry-After until then)"))
         .add(new JsonObject().put("name", "seed").put("type", "integer").put("required", false)
             .put("description", "reproducible output for tests and audits; flagged in every report"))
         .add(new JsonObject().put("name", "oov").put("type", "string").put("required", false)
