@@ -1,8 +1,10 @@
 package io.dxrewrite.server.api;
 
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.server.rewrite.RewriteEngine;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -93,6 +96,8 @@ public final class RewriteRequests {
         body.getString("mechanism"),
         body.containsKey("epsilon") ? toDouble("epsilon", body.getValue("epsilon")) : null,
         body.containsKey("target_nw") ? toDouble("target_nw", body.getValue("target_nw")) : null,
+        body.containsKey("lambda") ? toDouble("lambda", body.getValue("lambda")) : null,
+        body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
         body.getString("oov"));
   }
@@ -114,8 +119,8 @@ public final class RewriteRequests {
         throw seedError();
       }
     }
-    return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"), s,
-        query.get("oov"));
+    return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
+        number(query, "lambda"), number(query, "t"), s, query.get("oov"));
   }
 
   private static Double number(MultiMap query, String name) {
@@ -131,7 +136,8 @@ public final class RewriteRequests {
   }
 
   private RewriteOptions build(
-      String mechanism, Double epsilon, Double targetNw, OptionalLong seed, String oov) {
+      String mechanism, Double epsilon, Double targetNw, Double lambda, Double t,
+      OptionalLong seed, String oov) {
     if ((epsilon == null) == (targetNw == null)) {
       throw new ApiException(422, "invalid_parameter",
           "give exactly one of epsilon (epsilon per word) and target_nw (median N_w in (0, 1))");
@@ -149,7 +155,7 @@ public final class RewriteRequests {
     } else {
       throw new ApiException(422, "invalid_parameter", "oov must be one of: unk, keep");
     }
-    MechanismParameters parameters = MechanismParameters.DEFAULTS;
+    MechanismParameters parameters = parameters(name, lambda, t);
     RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
         .parameters(parameters).seed(seed).oovPolicy(policy);
     if (targetNw != null) {
@@ -163,6 +169,31 @@ public final class RewriteRequests {
       options.epsilon(epsilon);
     }
     return options.build();
+  }
+
+  /**
+   * @throws ApiException 422 if a parameter does not apply to the mechanism or is out of [0, 1]
+   */
+  private static MechanismParameters parameters(String mechanism, Double lambda, Double t) {
+    boolean takesLambda = mechanism.equals(MahalanobisMechanism.NAME)
+        || mechanism.equals(VickreyMechanism.NAME);
+    if (lambda != null) {
+      if (!takesLambda) {
+        throw new ApiException(422, "invalid_parameter",
+            "lambda applies to mahalanobis and vickrey only, not " + mechanism);
+      }
+      DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    }
+    if (t != null) {
+      if (!mechanism.equals(VickreyMechanism.NAME)) {
+        throw new ApiException(422, "invalid_parameter",
+            "t applies to vickrey only, not " + mechanism);
+      }
+      DxPreconditions.checkInRange("t", t, 0, 1);
+    }
+    return new MechanismParameters(
+        lambda == null ? OptionalDouble.empty() : OptionalDouble.of(lambda),
+        t == null ? OptionalDouble.empty() : OptionalDouble.of(t));
   }
 
   /**

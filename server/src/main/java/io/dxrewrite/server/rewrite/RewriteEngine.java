@@ -2,12 +2,17 @@ package io.dxrewrite.server.rewrite;
 
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.density.NeighbourhoodTable;
+import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.mechanism.MechanismContext;
+import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.Rewriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +60,10 @@ public final class RewriteEngine implements AutoCloseable {
       EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
       Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
+      if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
+          NeighbourhoodTableBuilder.DEFAULT_K))) {
+        rewriter.context().table(); // opening is cheap; a missing table is built on first use
+      }
       String source = embeddings.map(Path::toString).orElse(DefaultEmbeddings.NAME);
       loaded.set(new Loaded(store, source,
           new BatchingRewriteService(rewriter, workers, maxBatchTexts), rewriter.context(),
@@ -106,6 +115,21 @@ public final class RewriteEngine implements AutoCloseable {
    */
   public MechanismContext context() {
     return require().context();
+  }
+
+  /**
+   * @return the smallest (exclusive) epsilon of truncated-gumbel on this store, {@link
+   *     TruncatedGumbelCalibration#minimumEpsilon}(V, deltaMin), or empty while the neighbourhood
+   *     table is not loaded (it is opened at load when its file exists, else built by the first
+   *     truncated-gumbel request)
+   * @throws IllegalStateException if not ready
+   */
+  public OptionalDouble truncatedGumbelMinimumEpsilon() {
+    Loaded l = require();
+    return l.context().loadedTable()
+        .map(t -> OptionalDouble.of(
+            TruncatedGumbelCalibration.minimumEpsilon(l.store().size(), t.deltaMin())))
+        .orElse(OptionalDouble.empty());
   }
 
   /**
