@@ -237,22 +237,18 @@ class ServerApiTest {
     }
   }
 
+  /** The object with this {@code name} in {@code container.get(list)}, or null. */
+  static JsonObject named(JsonObject container, String list, String name) {
+    return container.getJsonArray(list).stream().map(JsonObject.class::cast)
+        .filter(o -> o.getString("name").equals(name)).findFirst().orElse(null);
+  }
+
   static JsonObject mechanism(JsonObject mechanisms, String name) {
-    for (Object m : mechanisms.getJsonArray("mechanisms")) {
-      if (((JsonObject) m).getString("name").equals(name)) {
-        return (JsonObject) m;
-      }
-    }
-    throw new AssertionError("no mechanism " + name);
+    return java.util.Objects.requireNonNull(named(mechanisms, "mechanisms", name), name);
   }
 
   static JsonObject parameter(JsonObject mechanism, String name) {
-    for (Object p : mechanism.getJsonArray("parameters")) {
-      if (((JsonObject) p).getString("name").equals(name)) {
-        return (JsonObject) p;
-      }
-    }
-    return null;
+    return named(mechanism, "parameters", name);
   }
 
   @Test
