@@ -8,6 +8,7 @@ import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -141,6 +142,14 @@ public final class MechanismContext {
    */
   public long settledQueries() {
     return settledQueries.get();
+  }
+
+  /**
+   * @return the neighbourhood table if {@link #table()} has already loaded or built it; never
+   *     loads (for callers that must not block, e.g. to report the truncated-Gumbel regime)
+   */
+  public Optional<NeighbourhoodTable> loadedTable() {
+    return Optional.ofNullable(table);
   }
 
   /**

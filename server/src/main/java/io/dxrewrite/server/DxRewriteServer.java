@@ -83,7 +83,7 @@ public final class DxRewriteServer implements AutoCloseable {
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config);
       PrivacyAccountant accountant = new PrivacyAccountant(ledger, config::budgetOf);
       RewriteEngine engine = new RewriteEngine();
-      RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars());
+      RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars(), engine);
       ChargedRewrite charged = new ChargedRewrite(vertx, accountant, metrics);
       InfoHandlers info = new InfoHandlers(engine, accountant, metrics, spec());
       RewriteHandler rewrite = new RewriteHandler(engine, requests, charged, config.deadline());
@@ -116,7 +116,7 @@ public final class DxRewriteServer implements AutoCloseable {
                   + "'; for local use only",
           config.ledger(), ledger.size(), config.workers());
       Future<Void> loaded = vertx.executeBlocking(() -> {
-        engine.load(config.embeddings(), config.workers(), MAX_BATCH_TEXTS);
+        engine.load(config.embeddings(), config.workers(), MAX_BATCH_TEXTS, config.calibration());
         return null;
       }, false);
       return new DxRewriteServer(vertx, http, ledger, engine, loaded);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.server.ledger.PrivacyLedger;
+import io.dxrewrite.server.rewrite.TargetNwCalibrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * @param defaultBudget epsilon budget of a tenant without its own (and of the anonymous tenant
  *     when auth is off); default 1,000,000
  * @param tenants tenant id to its budget and API keys; API auth is on iff any key is configured
+ * @param calibration Monte Carlo settings of {@code target_nw} calibrations: {@code
+ *     calibration_words} (500), {@code calibration_trials} (200), {@code calibration_seed} (1), as
+ *     the CLI's {@code calibrate --words --trials --sample-seed}
  */
 public record ServerConfig(
     String host,
@@ -45,7 +49,8 @@ public record ServerConfig(
     Optional<Path> embeddings,
     int workers,
     double defaultBudget,
-    Map<String, Tenant> tenants) {
+    Map<String, Tenant> tenants,
+    TargetNwCalibrations.Settings calibration) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -54,7 +59,8 @@ public record ServerConfig(
   public static final java.util.List<String> SETTINGS =
       java.util.List.of(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
-          "ledger", "embeddings", "workers", "default_budget");
+          "ledger", "embeddings", "workers", "default_budget", "calibration_words",
+          "calibration_trials", "calibration_seed");
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -87,6 +93,9 @@ public record ServerConfig(
           "budget of tenant '" + t.getKey() + "' must be a finite number > 0");
     }
     tenants = Map.copyOf(tenants);
+    check(calibration.words() >= 1, "calibration_words must be >= 1, got " + calibration.words());
+    check(calibration.trials() >= 1,
+        "calibration_trials must be >= 1, got " + calibration.trials());
   }
 
   /**
@@ -156,7 +165,11 @@ public record ServerConfig(
             Optional.ofNullable(settings.get("embeddings")).filter(v -> !v.isBlank()).map(Path::of),
             s.integer("workers", Runtime.getRuntime().availableProcessors()),
             s.doubleValue("default_budget", 1_000_000),
-            tenants);
+            tenants,
+            new TargetNwCalibrations.Settings(
+                s.integer("calibration_words", TargetNwCalibrations.Settings.DEFAULTS.words()),
+                s.integer("calibration_trials", TargetNwCalibrations.Settings.DEFAULTS.trials()),
+                s.longValue("calibration_seed", TargetNwCalibrations.Settings.DEFAULTS.seed())));
     s.checkAllUsed();
     return config;
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,9 @@ class LedgerCrashTest {
   @Test
   void afterKill9EveryAcknowledgedChargeIsInTheLedger() throws Exception {
     ServerConfig config = TestServers.config(dir, Map.of());
-    Process server = startChild(config, 1);
-    int port = awaitPort(server, 1);
+    ChildServer child = startChild(config, 1);
+    Process server = child.process();
+    int port = child.awaitReady(Duration.ofSeconds(90));
     HttpClient http = TestServers.client();
     Map<String, Double> acknowledged = new ConcurrentHashMap<>();
     AtomicBoolean stop = new AtomicBoolean();
@@ -91,16 +93,15 @@ class LedgerCrashTest {
     assertThat(unacknowledged.size()).isLessThanOrEqualTo(CLIENTS);
     double inFlight = unacknowledged.stream().mapToDouble(ledger::get).sum();
 
-    Process restarted = startChild(config, 2);
+    ChildServer restarted = startChild(config, 2);
     try {
-      int port2 = awaitPort(restarted, 2);
+      int port2 = restarted.awaitReady(Duration.ofSeconds(90));
       JsonObject budget = new JsonObject(TestServers.send(http,
           TestServers.get(port2, "/v1/budget", ACME_KEY)).body());
       assertThat(budget.getDouble("spent")).isCloseTo(acknowledgedTotal + inFlight,
           org.assertj.core.data.Offset.offset(1e-6));
     } finally {
-      restarted.destroy();
-      assertThat(restarted.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(restarted.stop()).as("graceful stop within 60 s").isTrue();
     }
     try (PrivacyLedger reopened = PrivacyLedger.open(config.ledger())) {
       assertThat(reopened.spent("acme")).isCloseTo(acknowledgedTotal + inFlight,
@@ -108,45 +109,12 @@ class LedgerCrashTest {
     }
   }
 
-  private Process startChild(ServerConfig config, int run) throws Exception {
-    String classpath = Files.readString(Path.of(System.getProperty("dxrewrite.testClasspath")))
-        .strip() + java.io.File.pathSeparator + Path.of("target/classes").toAbsolutePath();
-    Path config2 = dir.resolve("server.json");
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.SLF4JLogDelegateFactory",
-        "-cp", classpath, ServerMain.class.getName());
-    pb.environment().put("DX_REWRITE_CONFIG", config2.toString());
-    pb.environment().put("DX_REWRITE_PORT", "0");
-    pb.environment().put("DX_REWRITE_LEDGER", config.ledger().toString());
-    pb.environment().put("DX_REWRITE_WORKERS", "2");
-    pb.redirectErrorStream(true);
-    Path log = Path.of("target/crash-child-" + run + ".log");
-    Files.deleteIfExists(log);
-    pb.redirectOutput(log.toFile());
-    return pb.start();
-  }
-
-  /** Reads the bound port from the child's log line "listening on http://host:port". */
-  private int awaitPort(Process child, int run) throws Exception {
-    Path log = Path.of("target/crash-child-" + run + ".log");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline && child.isAlive()) {
-      List<String> lines = Files.readAllLines(log);
-      for (int i = lines.size() - 1; i >= 0; i--) {
-        String l = lines.get(i);
-        if (l.contains("embeddings loaded")) {
-          for (int j = i; j >= 0; j--) {
-            int at = lines.get(j).indexOf("listening on http://127.0.0.1:");
-            if (at >= 0) {
-              String rest = lines.get(j).substring(at + "listening on http://127.0.0.1:".length());
-              return Integer.parseInt(rest.substring(0, rest.indexOf(';')));
-            }
-          }
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("child server did not become ready");
+  private ChildServer startChild(ServerConfig config, int run) throws Exception {
+    return ChildServer.start(Map.of(
+            "DX_REWRITE_CONFIG", dir.resolve("server.json").toString(),
+            "DX_REWRITE_PORT", "0",
+            "DX_REWRITE_LEDGER", config.ledger().toString(),
+            "DX_REWRITE_WORKERS", "2"),
+        Path.of("target/crash-child-" + run + ".log"), "1g");
   }
 }

@@ -8,7 +8,11 @@ import static io.dxrewrite.server.TestServers.post;
 import static io.dxrewrite.server.TestServers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dxrewrite.density.NeighbourhoodTable;
+import io.dxrewrite.density.NeighbourhoodTableBuilder;
+import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
@@ -233,6 +237,64 @@ class ServerApiTest {
     }
   }
 
+  /** The object with this {@code name} in {@code container.get(list)}, or null. */
+  static JsonObject named(JsonObject container, String list, String name) {
+    return container.getJsonArray(list).stream().map(JsonObject.class::cast)
+        .filter(o -> o.getString("name").equals(name)).findFirst().orElse(null);
+  }
+
+  static JsonObject mechanism(JsonObject mechanisms, String name) {
+    return java.util.Objects.requireNonNull(named(mechanisms, "mechanisms", name), name);
+  }
+
+  static JsonObject parameter(JsonObject mechanism, String name) {
+    return named(mechanism, "parameters", name);
+  }
+
+  @Test
+  void mechanismsListTheirOwnParametersAndTheTruncatedGumbelMinimum() throws Exception {
+    EmbeddingStore store = DefaultEmbeddings.open();
+    NeighbourhoodTable table = NeighbourhoodTableBuilder.openOrBuild(store,
+        new Nd4jExactIndex(store), NeighbourhoodTableBuilder.DEFAULT_K, ProgressListener.NONE);
+    HttpResponse<String> tooSmall = send(http, post(port, "/v1/rewrite", ACME_KEY,
+        json("{\"text\": \"" + SECRET + "\", \"mechanism\": \"truncated-gumbel\", \"epsilon\": 10}")));
+    assertThat(tooSmall.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(tooSmall.body()).getJsonObject("error").getString("message"))
+        .contains("truncated-gumbel needs epsilon >");
+
+    HttpResponse<String> r = send(http, get(port, "/v1/mechanisms", ACME_KEY));
+    assertMatchesSpec("mechanisms", r, "application/json");
+    JsonObject all = new JsonObject(r.body());
+    assertThat(all.getJsonArray("mechanisms")).hasSize(4);
+    JsonObject cmp = mechanism(all, "cmp");
+    assertThat(parameter(cmp, "lambda")).isNull();
+    assertThat(parameter(cmp, "t")).isNull();
+    assertThat(parameter(cmp, "epsilon").getDouble("exclusive_minimum")).isEqualTo(0.0);
+    JsonObject mahalanobis = mechanism(all, "mahalanobis");
+    assertThat(parameter(mahalanobis, "lambda").getDouble("default")).isEqualTo(0.2);
+    assertThat(parameter(mahalanobis, "lambda").getDouble("maximum")).isEqualTo(1.0);
+    assertThat(parameter(mahalanobis, "t")).isNull();
+    JsonObject vickrey = mechanism(all, "vickrey");
+    assertThat(parameter(vickrey, "t").getDouble("default")).isEqualTo(0.75);
+    assertThat(parameter(vickrey, "lambda").getDouble("default")).isEqualTo(0.0);
+    JsonObject gumbel = mechanism(all, "truncated-gumbel");
+    assertThat(parameter(gumbel, "lambda")).isNull();
+    // Xu et al. 2021 regime: epsilon > (2 (1 + ln |V|) + 3) / deltaMin
+    assertThat(parameter(gumbel, "epsilon").getDouble("exclusive_minimum"))
+        .isCloseTo((2 * (1 + Math.log(20_000)) + 3) / table.deltaMin(),
+            org.assertj.core.data.Offset.offset(1e-9));
+
+    HttpResponse<String> vickreyOk = send(http, post(port, "/v1/rewrite", ACME_KEY, json(
+        "{\"text\": \"good phone\", \"mechanism\": \"vickrey\", \"epsilon\": 10, \"t\": 0.5,"
+            + " \"lambda\": 0.1, \"seed\": 4}")));
+    assertThat(vickreyOk.statusCode()).isEqualTo(200);
+    RewriteResult expected = new Rewriter(store, new Nd4jExactIndex(store)).rewrite("good phone",
+        RewriteOptions.builder().mechanism("vickrey").epsilon(10).t(0.5).lambda(0.1).seed(4)
+            .build());
+    assertThat(new JsonObject(vickreyOk.body()).getJsonArray("results").getJsonObject(0)
+        .getString("text")).isEqualTo(expected.text());
+  }
+
   static Stream<Arguments> badRequests() {
     String big = "{\"text\": \"" + "a".repeat(2 * 1024 * 1024) + "\", \"epsilon\": 10}";
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
@@ -269,7 +331,13 @@ class ServerApiTest {
         Arguments.of("unknown oov policy", json("{" + t + ", \"epsilon\": 10, \"oov\": \"drop\"}"), 400, "invalid_request"),
         Arguments.of("seed a fraction", json("{" + t + ", \"epsilon\": 10, \"seed\": 1.5}"), 400, "invalid_request"),
         Arguments.of("seed too large", json("{" + t + ", \"epsilon\": 10, \"seed\": 99999999999999999999}"), 422, "invalid_parameter"),
-        Arguments.of("target_nw", json("{" + t + ", \"target_nw\": 5}"), 422, "target_nw_unavailable"),
+        Arguments.of("target_nw above 1", json("{" + t + ", \"target_nw\": 5}"), 422, "invalid_parameter"),
+        Arguments.of("target_nw 0", json("{" + t + ", \"target_nw\": 0}"), 422, "invalid_parameter"),
+        Arguments.of("epsilon and target_nw", json("{" + t + ", \"epsilon\": 10, \"target_nw\": 0.5}"), 422, "invalid_parameter"),
+        Arguments.of("lambda for cmp", json("{" + t + ", \"epsilon\": 10, \"lambda\": 0.2}"), 422, "invalid_parameter"),
+        Arguments.of("t for mahalanobis", json("{" + t + ", \"epsilon\": 10, \"mechanism\": \"mahalanobis\", \"t\": 0.5}"), 422, "invalid_parameter"),
+        Arguments.of("lambda above 1", json("{" + t + ", \"epsilon\": 10, \"mechanism\": \"mahalanobis\", \"lambda\": 1.5}"), 422, "invalid_parameter"),
+        Arguments.of("t a string", json("{" + t + ", \"epsilon\": 10, \"mechanism\": \"vickrey\", \"t\": \"high\"}"), 400, "invalid_request"),
         Arguments.of("empty texts", json("{\"texts\": [], \"epsilon\": 10}"), 400, "invalid_request"),
         Arguments.of("too many texts", json(many.toString()), 413, "too_many_texts"),
         Arguments.of("2 MiB body", json(big), 413, "body_too_large"),

@@ -5,6 +5,7 @@ import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.server.ledger.PrivacyAccountant;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteService;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -13,6 +14,12 @@ import java.util.concurrent.CancellationException;
 /**
  * Rewrites on the worker pool, then charges the tenant's budget durably on a worker thread; only
  * then are the results released. Shared by the single/batch and the streaming endpoints.
+ *
+ * <p>The returned future completes on the Vert.x context of the caller (the request's event
+ * loop), never on the rewrite worker or another event loop, so handlers may keep per-request state
+ * without locks. (Vert.x runs the callbacks of {@code Future.fromCompletionStage(stage)} on the
+ * thread that completes the stage, and an {@code executeBlocking} started from a non-Vert.x thread
+ * completes on a new context on some other event loop.)
  */
 public final class ChargedRewrite {
   /** Results with the epsilon charged for them and the tenant's remaining budget. */
@@ -34,13 +41,15 @@ public final class ChargedRewrite {
   }
 
   /**
+   * Call on the request's Vert.x context (its event loop).
+   *
    * @param service the rewrite service
    * @param tenant the tenant to charge
    * @param ledgerId the ledger's request id
    * @param texts the records
    * @param options validated options
    * @param deadline the request's deadline race
-   * @return the charged results; fails with {@link io.dxrewrite.server.ledger.BudgetExceededException}
+   * @return the charged results, completed on the caller's Vert.x context; fails with {@link io.dxrewrite.server.ledger.BudgetExceededException}
    *     (nothing charged, nothing released) or {@link CancellationException} (deadline passed)
    */
   public Future<Charged> run(RewriteService service, String tenant, String ledgerId,
@@ -49,8 +58,9 @@ public final class ChargedRewrite {
       return Future.failedFuture(
           new io.dxrewrite.server.ledger.BudgetExceededException(tenant, 0, Double.NaN));
     }
-    return Future.fromCompletionStage(service.rewrite(texts, options, deadline::pending))
-        .compose(results -> vertx.executeBlocking(() -> {
+    Context context = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(service.rewrite(texts, options, deadline::pending), context)
+        .compose(results -> context.executeBlocking(() -> {
           if (!deadline.tryCommit()) {
             throw new CancellationException("deadline passed");
           }

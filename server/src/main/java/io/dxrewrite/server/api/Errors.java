@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class Errors {
   private static final java.util.regex.Pattern KNOWN_LOCATION = java.util.regex.Pattern.compile(
-      "#?(/(text|texts|mechanism|epsilon|target_nw|seed|oov)(/\\d{1,6})?)?");
+      "#?(/(text|texts|mechanism|epsilon|target_nw|lambda|t|seed|oov)(/\\d{1,6})?)?");
 
   private Errors() {}
 

@@ -7,9 +7,9 @@ import io.dxrewrite.server.observability.AccessLog;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.OptionalDouble;
 
 /**
  * The read-only endpoints: mechanisms, embeddings, budget, health, metrics and the OpenAPI spec.
@@ -35,37 +35,14 @@ public final class InfoHandlers {
   }
 
   /**
-   * {@code GET /v1/mechanisms}: every name of {@link Mechanisms#names()} with its parameters.
+   * {@code GET /v1/mechanisms}: every name of {@link Mechanisms#names()} with its parameters,
+   * defaults and ranges (see {@link MechanismCatalog}).
    *
    * @param ctx the request
    */
   public void mechanisms(RoutingContext ctx) {
-    JsonArray list = new JsonArray();
-    for (String name : Mechanisms.names()) {
-      list.add(new JsonObject()
-          .put("name", name)
-          .put("description", name.equals("cmp")
-              ? "multivariate Laplace noise on the embedding, then nearest word (Feyisetan et al.,"
-                  + " WSDM 2020)"
-              : "see the project documentation")
-          .put("parameters", parameters()));
-    }
-    json(ctx, 200, new JsonObject().put("mechanisms", list));
-  }
-
-  private static JsonArray parameters() {
-    return new JsonArray()
-        .add(new JsonObject().put("name", "epsilon").put("type", "number").put("required", true)
-            .put("exclusive_minimum", 0.0).put("maximum", Double.MAX_VALUE)
-            .put("description", "epsilon per word, in inverse units of embedding distance; a"
-                + " record spends epsilon x words perturbed (basic composition)"))
-        .add(new JsonObject().put("name", "target_nw").put("type", "number").put("required", false)
-            .put("available", false)
-            .put("description", "calibrate epsilon to a target N_w; not available yet (422)"))
-        .add(new JsonObject().put("name", "seed").put("type", "integer").put("required", false)
-            .put("description", "reproducible output for tests and audits; flagged in every report"))
-        .add(new JsonObject().put("name", "oov").put("type", "string").put("required", false)
-            .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")));
+    json(ctx, 200, MechanismCatalog.describe(engine.status() == RewriteEngine.Status.READY
+        ? engine.truncatedGumbelMinimumEpsilon() : OptionalDouble.empty()));
   }
 
   /**

@@ -10,10 +10,10 @@ public final class ResultJson {
 
   /**
    * @param r a privacy report
-   * @return its JSON object
+   * @return its JSON object; {@code target_nw} only when epsilon was calibrated from it
    */
   public static JsonObject report(PrivacyReport r) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("mechanism", r.mechanism())
         .put("epsilon_per_word", r.epsilonPerWord())
         .put("words", r.words())
@@ -24,6 +24,10 @@ public final class ResultJson {
         .put("skipped_words", r.skippedWords())
         .put("total_epsilon", r.totalEpsilon())
         .put("seeded", r.seeded());
+    if (r.targetNw() != null) {
+      json.put("target_nw", r.targetNw());
+    }
+    return json;
   }
 
   /**

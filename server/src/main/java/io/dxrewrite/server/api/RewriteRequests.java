@@ -1,9 +1,14 @@
 package io.dxrewrite.server.api;
 
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.mechanism.MahalanobisMechanism;
+import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
+import io.dxrewrite.server.rewrite.RewriteEngine;
+import io.dxrewrite.server.rewrite.TargetNwCalibrations;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,23 +16,32 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * Turns a schema-validated request into texts and {@link RewriteOptions}, applying the server's
- * limits. Every message names a field or a limit, never the text.
+ * limits. Every message names a field or a limit, never the text. A {@code target_nw} is turned
+ * into its calibrated epsilon ({@link TargetNwCalibrations}); while that calibration runs the
+ * request is answered 503 {@code calibrating} with {@code Retry-After}.
  */
 public final class RewriteRequests {
+  /** Seconds a client is asked to wait while a {@code target_nw} calibration runs. */
+  static final int CALIBRATION_RETRY_AFTER_SECONDS = 5;
+
   private final int maxTexts;
   private final int maxTextChars;
+  private final RewriteEngine engine;
 
   /**
    * @param maxTexts most texts per request
    * @param maxTextChars most characters (UTF-16 units) per text
+   * @param engine the engine, for {@code target_nw} calibrations
    */
-  public RewriteRequests(int maxTexts, int maxTextChars) {
+  public RewriteRequests(int maxTexts, int maxTextChars, RewriteEngine engine) {
     this.maxTexts = maxTexts;
     this.maxTextChars = maxTextChars;
+    this.engine = engine;
   }
 
   /**
@@ -80,8 +94,10 @@ public final class RewriteRequests {
     Object seed = body.getValue("seed");
     return build(
         body.getString("mechanism"),
-        body.containsKey("epsilon") ? toDouble(body.getValue("epsilon")) : null,
-        body.containsKey("target_nw"),
+        body.containsKey("epsilon") ? toDouble("epsilon", body.getValue("epsilon")) : null,
+        body.containsKey("target_nw") ? toDouble("target_nw", body.getValue("target_nw")) : null,
+        body.containsKey("lambda") ? toDouble("lambda", body.getValue("lambda")) : null,
+        body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
         body.getString("oov"));
   }
@@ -94,16 +110,7 @@ public final class RewriteRequests {
    * @throws ApiException 422 for a missing, unknown, unparsable or out-of-range parameter
    */
   public RewriteOptions options(MultiMap query) {
-    String epsilon = query.get("epsilon");
     String seed = query.get("seed");
-    Double eps = null;
-    if (epsilon != null) {
-      try {
-        eps = Double.parseDouble(epsilon);
-      } catch (NumberFormatException e) {
-        throw new ApiException(422, "invalid_parameter", "epsilon must be a number");
-      }
-    }
     OptionalLong s = OptionalLong.empty();
     if (seed != null) {
       try {
@@ -112,24 +119,34 @@ public final class RewriteRequests {
         throw seedError();
       }
     }
-    return build(query.get("mechanism"), eps, query.contains("target_nw"), s, query.get("oov"));
+    return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
+        number(query, "lambda"), number(query, "t"), s, query.get("oov"));
+  }
+
+  private static Double number(MultiMap query, String name) {
+    String value = query.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new ApiException(422, "invalid_parameter", name + " must be a number");
+    }
   }
 
   private RewriteOptions build(
-      String mechanism, Double epsilon, boolean targetNw, OptionalLong seed, String oov) {
-    if (targetNw) {
-      throw new ApiException(422, "target_nw_unavailable",
-          "target_nw calibration not available yet; give epsilon instead");
-    }
-    if (epsilon == null) {
-      throw new ApiException(422, "invalid_parameter", "epsilon is required (epsilon per word)");
+      String mechanism, Double epsilon, Double targetNw, Double lambda, Double t,
+      OptionalLong seed, String oov) {
+    if ((epsilon == null) == (targetNw == null)) {
+      throw new ApiException(422, "invalid_parameter",
+          "give exactly one of epsilon (epsilon per word) and target_nw (median N_w in (0, 1))");
     }
     String name = mechanism == null ? "cmp" : mechanism;
     if (!Mechanisms.names().contains(name)) {
       throw new ApiException(422, "unknown_mechanism",
           "unknown mechanism; allowed: " + String.join(", ", Mechanisms.names()));
     }
-    DxPreconditions.checkEpsilon(epsilon);
     OovPolicy policy;
     if (oov == null || oov.equals("unk")) {
       policy = OovPolicy.UNK;
@@ -138,19 +155,71 @@ public final class RewriteRequests {
     } else {
       throw new ApiException(422, "invalid_parameter", "oov must be one of: unk, keep");
     }
-    return RewriteOptions.builder()
-        .mechanism(name)
-        .epsilon(epsilon)
-        .seed(seed)
-        .oovPolicy(policy)
-        .build();
+    MechanismParameters parameters = parameters(name, lambda, t);
+    RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
+        .parameters(parameters).seed(seed).oovPolicy(policy);
+    if (targetNw != null) {
+      if (!(targetNw > 0 && targetNw < 1)) {
+        throw new ApiException(422, "invalid_parameter",
+            "target_nw must be a median N_w in (0, 1), got " + targetNw);
+      }
+      options.epsilon(calibratedEpsilon(name, parameters, targetNw)).targetNw(targetNw);
+    } else {
+      DxPreconditions.checkEpsilon(epsilon);
+      options.epsilon(epsilon);
+    }
+    return options.build();
   }
 
-  private static double toDouble(Object value) {
+  /**
+   * @throws ApiException 422 if a parameter does not apply to the mechanism or is out of [0, 1]
+   */
+  private static MechanismParameters parameters(String mechanism, Double lambda, Double t) {
+    boolean takesLambda = mechanism.equals(MahalanobisMechanism.NAME)
+        || mechanism.equals(VickreyMechanism.NAME);
+    if (lambda != null) {
+      if (!takesLambda) {
+        throw new ApiException(422, "invalid_parameter",
+            "lambda applies to mahalanobis and vickrey only, not " + mechanism);
+      }
+      DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    }
+    if (t != null) {
+      if (!mechanism.equals(VickreyMechanism.NAME)) {
+        throw new ApiException(422, "invalid_parameter",
+            "t applies to vickrey only, not " + mechanism);
+      }
+      DxPreconditions.checkInRange("t", t, 0, 1);
+    }
+    return new MechanismParameters(
+        lambda == null ? OptionalDouble.empty() : OptionalDouble.of(lambda),
+        t == null ? OptionalDouble.empty() : OptionalDouble.of(t));
+  }
+
+  /**
+   * @throws ApiException 503 {@code calibrating} (with {@code Retry-After}) while the calibration
+   *     runs or too many are queued
+   */
+  private double calibratedEpsilon(String mechanism, MechanismParameters parameters,
+      double targetNw) {
+    TargetNwCalibrations.State state =
+        engine.calibrations().lookup(mechanism, parameters, targetNw);
+    if (state instanceof TargetNwCalibrations.Ready ready) {
+      return ready.calibration().epsilon();
+    }
+    boolean busy = state instanceof TargetNwCalibrations.Busy;
+    throw new ApiException(503, "calibrating", busy
+        ? "too many target_nw calibrations are queued; retry later or give epsilon"
+        : "the epsilon for this mechanism and target_nw is being calibrated; retry shortly",
+        new JsonObject(), busy ? 6 * CALIBRATION_RETRY_AFTER_SECONDS
+            : CALIBRATION_RETRY_AFTER_SECONDS);
+  }
+
+  private static double toDouble(String name, Object value) {
     if (value instanceof Number n) {
       return n.doubleValue();
     }
-    throw new ApiException(422, "invalid_parameter", "epsilon must be a number");
+    throw new ApiException(422, "invalid_parameter", name + " must be a number");
   }
 
   private static long toLong(Object value) {

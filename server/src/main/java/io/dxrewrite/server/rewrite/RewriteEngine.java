@@ -2,11 +2,17 @@ package io.dxrewrite.server.rewrite;
 
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.density.NeighbourhoodTable;
+import io.dxrewrite.density.NeighbourhoodTableBuilder;
+import io.dxrewrite.mechanism.MechanismContext;
+import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.Rewriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +36,11 @@ public final class RewriteEngine implements AutoCloseable {
   }
 
   /** What a loaded engine holds. */
-  private record Loaded(EmbeddingStore store, String source, RewriteService service) {}
+  private record Loaded(EmbeddingStore store, String source, RewriteService service,
+      MechanismContext context, TargetNwCalibrations calibrations) {}
+
+  /** Most {@code target_nw} calibrations running or waiting at once. */
+  static final int MAX_QUEUED_CALIBRATIONS = 8;
 
   private final AtomicReference<Loaded> loaded = new AtomicReference<>();
   private volatile Status status = Status.LOADING;
@@ -41,16 +51,23 @@ public final class RewriteEngine implements AutoCloseable {
    * @param embeddings a store file, or empty for the embedded GloVe subset
    * @param workers rewrite worker threads
    * @param maxBatchTexts most records per shared nearest-neighbour batch
+   * @param calibration Monte Carlo settings of {@code target_nw} calibrations
    */
-  public void load(Optional<Path> embeddings, int workers, int maxBatchTexts) {
+  public void load(Optional<Path> embeddings, int workers, int maxBatchTexts,
+      TargetNwCalibrations.Settings calibration) {
     try {
       long start = System.nanoTime();
       EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
       Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
+      if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
+          NeighbourhoodTableBuilder.DEFAULT_K))) {
+        rewriter.context().table(); // opening is cheap; a missing table is built on first use
+      }
       String source = embeddings.map(Path::toString).orElse(DefaultEmbeddings.NAME);
       loaded.set(new Loaded(store, source,
-          new BatchingRewriteService(rewriter, workers, maxBatchTexts)));
+          new BatchingRewriteService(rewriter, workers, maxBatchTexts), rewriter.context(),
+          new TargetNwCalibrations(rewriter.context(), calibration, MAX_QUEUED_CALIBRATIONS)));
       status = Status.READY;
       LOG.info("embeddings loaded: {} words x {} dimensions from {} in {} ms; ready",
           store.size(), store.dimension(), source, (System.nanoTime() - start) / 1_000_000);
@@ -92,6 +109,37 @@ public final class RewriteEngine implements AutoCloseable {
     return require().source();
   }
 
+  /**
+   * @return the rewriter's store, index and lazily loaded density data
+   * @throws IllegalStateException if not ready
+   */
+  public MechanismContext context() {
+    return require().context();
+  }
+
+  /**
+   * @return the smallest (exclusive) epsilon of truncated-gumbel on this store, {@link
+   *     TruncatedGumbelCalibration#minimumEpsilon}(V, deltaMin), or empty while the neighbourhood
+   *     table is not loaded (it is opened at load when its file exists, else built by the first
+   *     truncated-gumbel request)
+   * @throws IllegalStateException if not ready
+   */
+  public OptionalDouble truncatedGumbelMinimumEpsilon() {
+    Loaded l = require();
+    return l.context().loadedTable()
+        .map(t -> OptionalDouble.of(
+            TruncatedGumbelCalibration.minimumEpsilon(l.store().size(), t.deltaMin())))
+        .orElse(OptionalDouble.empty());
+  }
+
+  /**
+   * @return the background {@code target_nw} calibrations
+   * @throws IllegalStateException if not ready
+   */
+  public TargetNwCalibrations calibrations() {
+    return require().calibrations();
+  }
+
   private Loaded require() {
     Loaded l = loaded.get();
     if (l == null) {
@@ -105,6 +153,7 @@ public final class RewriteEngine implements AutoCloseable {
   public void close() {
     Loaded l = loaded.get();
     if (l != null) {
+      l.calibrations().close();
       l.service().close();
     }
   }
