@@ -51,9 +51,15 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Rewrite mechanisms; 'none' trains on the original text. Default: ${DEFAULT-VALUE}.")
   List<String> mechanisms;
 
-  @Option(names = "--rewrite-epsilons", defaultValue = "5,10,15", split = ",", paramLabel = "E,...",
-      description = "Epsilon per word for each mechanism. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--rewrite-epsilons", split = ",", paramLabel = "E,...",
+      description = "Epsilon per word for each mechanism. Default: 5,10,15, unless"
+          + " --rewrite-target-nw is given.")
   double[] rewriteEpsilons;
+
+  @Option(names = "--rewrite-target-nw", split = ",", paramLabel = "P,...",
+      description = "Median-N_w targets for each mechanism (e.g. 0.3,0.5,0.7): epsilon is"
+          + " calibrated per mechanism, so cmp and truncated-gumbel become comparable.")
+  double[] rewriteTargetNw;
 
   @Option(names = "--dp-epsilons", defaultValue = "1,3,8", split = ",", paramLabel = "E,...",
       description = "DP-SGD target epsilons (a non-private run is always added). Default: ${DEFAULT-VALUE}.")
@@ -112,7 +118,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Files.createDirectories(out);
     int dpBatchSize = Math.max(1, Math.min(dpBatch, train.size() / 10));
-    GridSpec spec = new GridSpec(List.copyOf(mechanisms), rewriteEpsilons, dpEpsilons,
+    double[] targets = rewriteTargetNw == null ? new double[0] : rewriteTargetNw;
+    double[] epsilons =
+        rewriteEpsilons != null ? rewriteEpsilons : targets.length > 0 ? new double[0] : new double[] {5, 10, 15};
+    GridSpec spec = new GridSpec(List.copyOf(mechanisms), epsilons, targets, dpEpsilons,
         options.delta, options.clip, options.config(epochs, batch, learningRate),
         options.config(dpEpochs, dpBatchSize, dpLearningRate), options.seed());
     DxPreconditions.checkArgument(options.delta < 1.0 / train.size(),
@@ -127,7 +136,9 @@ final class EvaluateCommand implements Callable<Integer> {
         r -> System.err.printf(Locale.ROOT,
             "[%d/%d] %s %s, %s: test accuracy %.4f, MIA AUC %.4f (%.1f s)%n",
             ++done[0], spec.runs(), r.mechanism(),
-            Double.isNaN(r.rewriteEpsilon()) ? "" : "eps " + r.rewriteEpsilon(), r.training(),
+            Double.isNaN(r.rewriteEpsilon()) ? ""
+                : (Double.isNaN(r.targetNw()) ? "" : "N_w " + r.targetNw() + " ") + "eps " + r.rewriteEpsilon(),
+            r.training(),
             r.testAccuracy(), r.membershipAuc(), r.seconds()),
         status -> System.err.println("evaluate: " + status));
     List<String> plots = AccuracyPlots.write(results, out);

@@ -82,11 +82,31 @@ class TrainEvaluateCliTest {
         "--dp-epochs", "2", "--seed", "3", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     String md = Files.readString(out.resolve("RESULTS.md"));
-    assertThat(md).contains("| cmp | 10 | DP eps=8 |").contains("| none | - | non-private |")
+    assertThat(md).contains("| cmp | - | 10 | DP eps=8 |").contains("| none | - | - | non-private |")
         .contains("accuracy-vs-epsilon-cmp.png");
     JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
     assertThat(results).hasSize((1 + 2) * 2);
     byte[] png = Files.readAllBytes(out.resolve("accuracy-vs-epsilon-cmp.png"));
     assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+  }
+
+  /**
+   * Mechanisms with incomparable epsilons side by side: the truncated-Gumbel epsilon for a median
+   * N_w target is calibrated (orders of magnitude above CMP's) and recorded next to the target.
+   */
+  @Test
+  void evaluateCalibratesTargetNwPerMechanism() throws IOException {
+    Path out = dir.resolve("eval-nw");
+    CliRun run = CliRun.of("evaluate", "--dataset", data.toString(), "--mechanisms",
+        "none,truncated-gumbel", "--rewrite-target-nw", "0.3", "--dp-epsilons", "8", "--delta",
+        "1e-4", "--epochs", "1", "--dp-epochs", "1", "--seed", "3", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String md = Files.readString(out.resolve("RESULTS.md"));
+    assertThat(md).containsPattern("\\| truncated-gumbel \\| 0\\.3 \\| [0-9.e+]+ \\| non-private \\|")
+        .contains("accuracy-vs-target-nw-truncated-gumbel.png");
+    JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+    assertThat(results).hasSize(2 * 2);
+    double epsilon = results.get(2).get("rewriteEpsilon").asDouble();
+    assertThat(epsilon).isGreaterThan(100); // far above any CMP epsilon: not comparable
   }
 }

@@ -33,20 +33,28 @@ public final class AccuracyPlots {
       if ("none".equals(r.mechanism())) {
         baseline.put(r.training(), r.testAccuracy());
       } else {
-        byMechanism.computeIfAbsent(r.mechanism(), k -> new ArrayList<>()).add(r);
+        // cells calibrated from a target N_w are plotted against the target, the others against
+        // epsilon: the two axes differ in meaning and (across mechanisms) in scale
+        String axis = Double.isNaN(r.targetNw()) ? "epsilon" : "target-nw";
+        byMechanism.computeIfAbsent(axis + "|" + r.mechanism(), k -> new ArrayList<>()).add(r);
       }
     }
     for (Map.Entry<String, List<GridResult>> e : byMechanism.entrySet()) {
+      boolean byTarget = e.getKey().startsWith("target-nw|");
+      String mechanism = e.getKey().substring(e.getKey().indexOf('|') + 1);
       XYChart chart = new XYChartBuilder().width(800).height(500)
-          .title("Test accuracy vs rewrite epsilon (" + e.getKey() + ")")
-          .xAxisTitle("rewrite epsilon per word").yAxisTitle("test accuracy").build();
+          .title((byTarget ? "Test accuracy vs target median N_w (" : "Test accuracy vs rewrite epsilon (")
+              + mechanism + ")")
+          .xAxisTitle(byTarget ? "target median N_w of the rewrite" : "rewrite epsilon per word")
+          .yAxisTitle("test accuracy").build();
       Map<String, List<GridResult>> byTraining = new LinkedHashMap<>();
       e.getValue().forEach(r -> byTraining.computeIfAbsent(r.training(), k -> new ArrayList<>())
           .add(r));
       double minX = Double.POSITIVE_INFINITY;
       double maxX = Double.NEGATIVE_INFINITY;
       for (Map.Entry<String, List<GridResult>> t : byTraining.entrySet()) {
-        double[] x = t.getValue().stream().mapToDouble(GridResult::rewriteEpsilon).toArray();
+        double[] x = t.getValue().stream()
+            .mapToDouble(byTarget ? GridResult::targetNw : GridResult::rewriteEpsilon).toArray();
         double[] y = t.getValue().stream().mapToDouble(GridResult::testAccuracy).toArray();
         chart.addSeries(t.getKey(), x, y);
         for (double v : x) {
@@ -59,7 +67,7 @@ public final class AccuracyPlots {
             new double[] {minX, maxX}, new double[] {b.getValue(), b.getValue()});
         s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
       }
-      String name = "accuracy-vs-epsilon-" + e.getKey() + ".png";
+      String name = (byTarget ? "accuracy-vs-target-nw-" : "accuracy-vs-epsilon-") + mechanism + ".png";
       BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
       files.add(name);
     }

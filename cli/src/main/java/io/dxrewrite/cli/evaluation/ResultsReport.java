@@ -31,11 +31,14 @@ public final class ResultsReport {
             + " (0.5 = no measurable leakage).%s%n%n",
         trainRecords, testRecords, spec.delta(), spec.clippingNorm(),
         spec.seed().isPresent() ? " Seeded run (reproducible, not for production)." : ""));
-    md.append("| rewrite mechanism | rewrite epsilon | training | DP sigma | test accuracy |"
-        + " MIA AUC | seconds |\n|---|---|---|---|---|---|---|\n");
+    md.append("| rewrite mechanism | target N_w | rewrite epsilon | training | DP sigma |"
+        + " test accuracy | MIA AUC | seconds |\n|---|---|---|---|---|---|---|---|\n");
     for (GridResult r : results) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f | %.4f | %.1f |%n",
-          r.mechanism(), Double.isNaN(r.rewriteEpsilon()) ? "-" : fmt(r.rewriteEpsilon()),
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f | %.4f | %.1f |%n",
+          r.mechanism(), Double.isNaN(r.targetNw()) ? "-" : fmt(r.targetNw()),
+          Double.isNaN(r.rewriteEpsilon()) ? "-"
+              : Double.isNaN(r.targetNw()) ? fmt(r.rewriteEpsilon())
+              : String.format(Locale.ROOT, "%.4g", r.rewriteEpsilon()),
           r.training(), r.noiseMultiplier() == 0 ? "-" : String.format(Locale.ROOT, "%.3f",
               r.noiseMultiplier()), r.testAccuracy(), r.membershipAuc(), r.seconds()));
     }

@@ -1,5 +1,9 @@
 package io.dxrewrite.nlu.eval;
 
+import io.dxrewrite.calibration.Calibration;
+import io.dxrewrite.calibration.CalibrationCache;
+import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.nlu.data.LabelSet;
 import io.dxrewrite.nlu.data.LabelledExample;
 import io.dxrewrite.nlu.features.EmbeddingBag;
@@ -17,7 +21,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link GridSpec}: rewrites the training texts with each mechanism and epsilon (the test
+ * Runs a {@link GridSpec}: rewrites the training texts with each mechanism and epsilon, or with the
+ * epsilon calibrated for each median-N_w target ({@value #CALIBRATION_WORDS} words x {@value
+ * #CALIBRATION_TRIALS} trials, cached next to the store), (the test
  * texts stay original, as at inference time on real queries), trains each training setting on the
  * result, and measures test accuracy and membership-inference AUC ({@link Assessment}). The
  * attack's members are the original (not rewritten) training records: the threat is an attacker
@@ -25,6 +31,10 @@ import java.util.function.Consumer;
  */
 public final class EvaluationGrid {
   private static final int REWRITE_CHUNK = 2048;
+  /** Words sampled when calibrating a target N_w (as in {@code dx-rewrite calibrate --words}). */
+  static final int CALIBRATION_WORDS = 200;
+  /** Trials per word when calibrating a target N_w. */
+  static final int CALIBRATION_TRIALS = 50;
 
   private final Rewriter rewriter;
   private final EmbeddingBag bag;
@@ -54,12 +64,30 @@ public final class EvaluationGrid {
     EncodedSet originalTrain = EncodedSet.of(bag.features(train), trainLabels);
     List<GridResult> out = new ArrayList<>();
     for (String mechanism : spec.mechanisms()) {
-      double[] epsilons = "none".equals(mechanism) ? new double[] {Double.NaN}
-          : spec.rewriteEpsilons();
-      for (double rewriteEpsilon : epsilons) {
+      List<double[]> settings = new ArrayList<>(); // {epsilon, target N_w}
+      if ("none".equals(mechanism)) {
+        settings.add(new double[] {Double.NaN, Double.NaN});
+      } else {
+        for (double e : spec.rewriteEpsilons()) {
+          settings.add(new double[] {e, Double.NaN});
+        }
+        for (double target : spec.rewriteTargetNw()) {
+          onStatus.accept("calibrating " + mechanism + " for median N_w " + target);
+          Calibration c =
+              CalibrationCache.calibrate(
+                  rewriter.context(), mechanism, MechanismParameters.DEFAULTS, target,
+                  CALIBRATION_WORDS, CALIBRATION_TRIALS, spec.seed().orElse(1L),
+                  ProgressListener.NONE);
+          settings.add(new double[] {c.epsilon(), target});
+        }
+      }
+      for (double[] setting : settings) {
+        double rewriteEpsilon = setting[0];
+        double targetNw = setting[1];
         onStatus.accept("none".equals(mechanism) ? "training on the original text"
             : "rewriting " + train.size() + " training records with " + mechanism
-                + " at epsilon " + rewriteEpsilon);
+                + " at epsilon " + rewriteEpsilon
+                + (Double.isNaN(targetNw) ? "" : " (median N_w " + targetNw + ")"));
         List<LabelledExample> corpus = "none".equals(mechanism) ? train
             : rewrite(train, mechanism, rewriteEpsilon, spec);
         EncodedSet trainSet = "none".equals(mechanism) ? originalTrain
@@ -74,7 +102,7 @@ public final class EvaluationGrid {
           TrainingResult result =
               Trainer.train(trainSet, testSet, labels.size(), config, TrainingListener.NONE);
           Assessment assessment = Assessment.of(result.model(), originalTrain, testSet);
-          GridResult cell = new GridResult(mechanism, rewriteEpsilon,
+          GridResult cell = new GridResult(mechanism, rewriteEpsilon, targetNw,
               config.dp() ? config.targetEpsilon() : Double.POSITIVE_INFINITY,
               assessment.testAccuracy(), assessment.membershipAuc(),
               result.dp().map(DpSummary::noiseMultiplier).orElse(0.0),

@@ -5,6 +5,8 @@ package io.dxrewrite.nlu.eval;
  *
  * @param mechanism the rewrite mechanism ("none" for the original text)
  * @param rewriteEpsilon epsilon per word of the rewrite; NaN for "none"
+ * @param targetNw the median-N_w target the epsilon was calibrated from; NaN when epsilon was
+ *     given directly, and for "none"
  * @param dpEpsilon target epsilon of DP-SGD (delta as in the grid); {@code +inf} for non-private
  *     training
  * @param testAccuracy share of (original) test records classified correctly
@@ -13,7 +15,7 @@ package io.dxrewrite.nlu.eval;
  * @param seconds wall time of the training run
  */
 public record GridResult(
-    String mechanism, double rewriteEpsilon, double dpEpsilon, double testAccuracy,
+    String mechanism, double rewriteEpsilon, double targetNw, double dpEpsilon, double testAccuracy,
     double membershipAuc, double noiseMultiplier, double seconds) {
   /** @return "non-private" or "DP eps=E" */
   public String training() {

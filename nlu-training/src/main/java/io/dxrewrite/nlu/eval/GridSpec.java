@@ -11,7 +11,10 @@ import java.util.OptionalLong;
  * epsilon).
  *
  * @param mechanisms rewrite mechanisms, e.g. ["none", "cmp"]; "none" trains on the original text
- * @param rewriteEpsilons epsilon per word for each mechanism other than "none"
+ * @param rewriteEpsilons epsilon per word for each mechanism other than "none" (may be empty)
+ * @param rewriteTargetNw median-N_w targets for each mechanism other than "none" (may be empty):
+ *     the epsilon of each is calibrated per mechanism ({@code CalibrationCache}), which makes
+ *     mechanisms with incomparable epsilons (cmp, truncated-gumbel) comparable
  * @param dpEpsilons DP-SGD target epsilons
  * @param delta DP-SGD delta
  * @param clippingNorm DP-SGD clipping norm C
@@ -20,7 +23,8 @@ import java.util.OptionalLong;
  * @param seed seed for rewriting and training; empty for SecureRandom
  */
 public record GridSpec(
-    List<String> mechanisms, double[] rewriteEpsilons, double[] dpEpsilons, double delta,
+    List<String> mechanisms, double[] rewriteEpsilons, double[] rewriteTargetNw,
+    double[] dpEpsilons, double delta,
     double clippingNorm, TrainingConfig nonPrivate, TrainingConfig dp, OptionalLong seed) {
   /** Checks the ranges. */
   public GridSpec {
@@ -28,6 +32,12 @@ public record GridSpec(
     for (double e : rewriteEpsilons) {
       DxPreconditions.checkEpsilon(e);
     }
+    for (double t : rewriteTargetNw) {
+      DxPreconditions.checkArgument(t > 0 && t < 1, "target N_w must be in (0, 1), got " + t);
+    }
+    DxPreconditions.checkArgument(
+        rewriteEpsilons.length + rewriteTargetNw.length > 0 || mechanisms.equals(List.of("none")),
+        "give rewrite epsilons or target N_w values for the mechanisms");
     for (double e : dpEpsilons) {
       DxPreconditions.checkArgument(e > 0, "DP epsilons must be > 0, got " + e);
     }
@@ -37,7 +47,7 @@ public record GridSpec(
   public int runs() {
     int rewrites = 0;
     for (String m : mechanisms) {
-      rewrites += "none".equals(m) ? 1 : rewriteEpsilons.length;
+      rewrites += "none".equals(m) ? 1 : rewriteEpsilons.length + rewriteTargetNw.length;
     }
     return rewrites * (1 + dpEpsilons.length);
   }
