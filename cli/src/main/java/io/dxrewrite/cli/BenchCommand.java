@@ -9,11 +9,14 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.mechanism.MechanismContext;
-import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.nn.IndexKind;
+import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.nn.OpenBlasCoreType;
 import io.dxrewrite.rewrite.Rewriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,25 +63,38 @@ final class BenchCommand implements Callable<Integer> {
     numpy.checkAvailable();
     MachinePeak peak = MachinePeak.detect();
     EmbeddingStore embeddings = EmbeddingStore.open(store);
-    Rewriter rewriter =
-        new Rewriter(MechanismContext.of(embeddings, new Nd4jExactIndex(embeddings), ProgressListener.NONE));
-    System.err.println("bench: dx-rewrite ...");
-    RunResult ours = LibraryRun.run(rewriter, input, epsilon, batchSize);
+    List<RunResult> runs = new ArrayList<>();
+    List<IndexKind> kinds =
+        IndexKind.simdAvailable() ? List.of(IndexKind.SIMD, IndexKind.ND4J) : List.of(IndexKind.ND4J);
+    for (IndexKind kind : kinds) {
+      System.err.println("bench: dx-rewrite with the " + kind.name().toLowerCase(Locale.ROOT) + " index ...");
+      try (NearestNeighbourIndex index = kind.create(embeddings)) {
+        // the certificate is off so that every word pays the full exact search being compared
+        MechanismContext context =
+            MechanismContext.of(embeddings, index, ProgressListener.NONE).certify(false);
+        runs.add(LibraryRun.run(new Rewriter(context), input, epsilon, batchSize));
+      }
+    }
+    RunResult ours = runs.get(0);
     System.err.println("bench: numpy reference ...");
     RunResult theirs = numpy.run(store, input, epsilon);
+    runs.add(theirs);
     int v = embeddings.size();
     int d = embeddings.dimension();
     System.out.printf(Locale.ROOT, "store %s (%d x %d), corpus %s, epsilon %s, CMP%n", store, v, d, input, epsilon);
     System.out.printf(Locale.ROOT, "peak assumed: %s; OPENBLAS_CORETYPE=%s%n", peak.describe(), OpenBlasCoreType.inForce());
     System.out.printf(Locale.ROOT, "%-28s %9s %9s %11s %9s %8s %10s%n",
         "implementation", "words", "seconds", "words/s", "GFLOP/s", "% peak", "peak RSS");
-    for (RunResult r : new RunResult[] {ours, theirs}) {
+    for (RunResult r : runs) {
       double gflops = r.gflops(v, d);
       System.out.printf(Locale.ROOT, "%-28s %9d %9.2f %11.0f %9.1f %7.1f%% %7.0f MiB%n",
           r.implementation(), r.words(), r.seconds(), r.wordsPerSecond(), gflops,
           100 * gflops / peak.gflops(), r.peakRssMb());
     }
-    System.out.printf(Locale.ROOT, "ratio dx-rewrite / numpy: %.2fx%n", ours.wordsPerSecond() / theirs.wordsPerSecond());
+    System.out.printf(Locale.ROOT, "ratio %s / numpy: %.2fx%n", ours.implementation(), ours.wordsPerSecond() / theirs.wordsPerSecond());
+    if (runs.size() == 3) {
+      System.out.printf(Locale.ROOT, "ratio simd / nd4j: %.2fx%n", runs.get(0).wordsPerSecond() / runs.get(1).wordsPerSecond());
+    }
     return DxRewriteCommand.EXIT_OK;
   }
 }

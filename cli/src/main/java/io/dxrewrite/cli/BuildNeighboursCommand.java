@@ -4,7 +4,6 @@ import io.dxrewrite.cli.progress.TaskProgress;
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.embeddings.EmbeddingStore;
-import io.dxrewrite.nn.Nd4jExactIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class BuildNeighboursCommand implements Callable<Integer> {
     Path target = NeighbourhoodTable.defaultPath(store, k);
     long start = System.nanoTime();
     try (TaskProgress progress = new TaskProgress("neighbour table", " words")) {
-      NeighbourhoodTableBuilder.build(store, new Nd4jExactIndex(store), k, target, progress);
+      NeighbourhoodTableBuilder.build(store, embeddings.index(store), k, target, progress);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     NeighbourhoodTable table = NeighbourhoodTable.open(target, store);

@@ -7,7 +7,8 @@ import io.dxrewrite.embeddings.EmbeddingStoreWriter;
 import io.dxrewrite.embeddings.fasttext.FastTextHeader;
 import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.mechanism.MechanismContext;
-import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.nn.IndexKind;
+import io.dxrewrite.nn.NearestNeighbourIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,20 @@ final class EmbeddingsOption {
               + " vocabulary and out-of-vocabulary words get subword vectors (default: the"
               + " embedded GloVe 6B 100d 20k-word subset).")
   Path store;
+
+  @Option(
+      names = "--index",
+      defaultValue = "auto",
+      paramLabel = "KIND",
+      description =
+          "Exact nearest-neighbour kernel: auto (simd when the JVM has the Vector API, else"
+              + " nd4j), simd, nd4j. Default: ${DEFAULT-VALUE}.")
+  String index;
+
+  /** The exact index over {@code embeddingStore}, of the kind chosen by {@code --index}. */
+  NearestNeighbourIndex index(EmbeddingStore embeddingStore) {
+    return IndexKind.fromCliName(index).create(embeddingStore);
+  }
 
   private FastTextModel model;
 
@@ -66,7 +81,7 @@ final class EmbeddingsOption {
     EmbeddingStore embeddingStore = open();
     return MechanismContext.of(
         embeddingStore,
-        new Nd4jExactIndex(embeddingStore),
+        index(embeddingStore),
         new TaskProgress("neighbour table", " words"));
   }
 }

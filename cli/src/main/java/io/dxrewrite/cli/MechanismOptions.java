@@ -32,9 +32,14 @@ final class MechanismOptions {
   void validate() {
     DxPreconditions.checkOneOf("mechanism", mechanism, Mechanisms.names());
     if (lambda != null) {
+      DxPreconditions.checkArgument(
+          mechanism.equals("mahalanobis") || mechanism.equals("vickrey"),
+          "--lambda applies to mahalanobis and vickrey only, not " + mechanism);
       DxPreconditions.checkInRange("lambda", lambda, 0, 1);
     }
     if (t != null) {
+      DxPreconditions.checkArgument(
+          mechanism.equals("vickrey"), "--t applies to vickrey only, not " + mechanism);
       DxPreconditions.checkInRange("t", t, 0, 1);
     }
   }

@@ -15,6 +15,7 @@ import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.error.DxRewriteException;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.nn.OpenBlasCoreType;
@@ -25,6 +26,8 @@ import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.rewrite.Rewriter;
 import io.dxrewrite.rewrite.SkipList;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,7 +150,17 @@ final class RewriteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DxPreconditions.checkAtLeast("--batch-size", batchSize, 1);
+    try {
+      return run();
+    } catch (IOException e) {
+      // the reason ("No space left on device", "Broken pipe") names no record text
+      throw new DxRewriteException("cannot read or write: " + e.getMessage(), e);
+    }
+  }
+
+  private Integer run() throws IOException {
+    DxPreconditions.checkArgument(
+        batchSize >= 1 && batchSize <= 100_000, "--batch-size must be in [1, 100000], got " + batchSize);
     RecordFormat recordFormat = RecordFormat.fromCliName(format);
     Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
     if ((epsilon == null) == (targetNw == null)) {
@@ -165,6 +178,15 @@ final class RewriteCommand implements Callable<Integer> {
     }
     if (fromFile && toFile && sameFile(inputPath, Path.of(output))) {
       throw new InvalidInputException("--output must not be the input file (" + input + ")");
+    }
+    if (toFile && Files.isDirectory(Path.of(output))) {
+      throw new InvalidInputException("--output " + output + " is a folder; give a file name");
+    }
+    if (reportPath != null && Files.isDirectory(reportPath)) {
+      throw new InvalidInputException("--report " + reportPath + " is a folder; give a file name");
+    }
+    if (reportPath != null && toFile && sameFile(Path.of(output), reportPath)) {
+      throw new InvalidInputException("--report must differ from --output");
     }
     if (reportPath != null && fromFile && sameFile(inputPath, reportPath)) {
       throw new InvalidInputException("--report must not be the input file (" + input + ")");
@@ -254,7 +276,12 @@ final class RewriteCommand implements Callable<Integer> {
         AtomicOutput fileOut = toFile ? new AtomicOutput(Path.of(output)) : null;
         AtomicOutput reportOut = reportPath != null ? new AtomicOutput(reportPath) : null;
         RewriteProgress progress = RewriteProgress.start(total, showProgress)) {
-      OutputStream out = toFile ? fileOut.stream() : new BufferedOutputStream(System.out, 1 << 16);
+      // FileOutputStream on fd 1, not System.out: a PrintStream swallows write errors, and a full
+      // disk or a closed pipe must stop the run with an error instead of reporting success
+      OutputStream out =
+          toFile
+              ? fileOut.stream()
+              : new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       Writer reports =
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);

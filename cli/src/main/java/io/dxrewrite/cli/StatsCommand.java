@@ -48,6 +48,13 @@ final class StatsCommand implements Callable<Integer> {
     for (double e : epsilons) {
       DxPreconditions.checkEpsilon(e);
     }
+    if (plot != null) {
+      Path parent = plot.toAbsolutePath().getParent();
+      if (!plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")
+          || !java.nio.file.Files.isDirectory(parent)) {
+        throw new InvalidInputException("--plot must name a .png file in an existing folder");
+      }
+    }
     mechanism.validate();
     MechanismContext context = embeddings.context();
     int[] words =

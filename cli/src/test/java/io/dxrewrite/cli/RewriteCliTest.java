@@ -202,4 +202,36 @@ class RewriteCliTest {
     assertThat(first.get("total_epsilon").asDouble())
         .isEqualTo(4.0 * first.get("words_perturbed").asInt());
   }
+
+  @Test
+  void reportEqualToOutputOrAFolderAsOutputIsRefused() throws IOException {
+    Path out = dir.resolve("o.txt");
+    CliRun same = CliRun.of("rewrite", "--epsilon", "5", "--input", TEXT.toString(), "--output",
+        out.toString(), "--report", out.toString());
+    assertThat(same.exitCode()).isEqualTo(2);
+    assertThat(same.err()).contains("--report must differ from --output");
+    CliRun folder = CliRun.of("rewrite", "--epsilon", "5", "--input", TEXT.toString(), "--output",
+        dir.toString());
+    assertThat(folder.exitCode()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a folder");
+    CliRun store = CliRun.of("info", "--embeddings", dir.toString());
+    assertThat(store.exitCode()).isEqualTo(2);
+    assertThat(store.err()).contains("is a folder");
+  }
+
+  @Test
+  void writtenOutputIsWorldReadableLikeAnyNewFile() throws IOException {
+    Path out = dir.resolve("perm.txt");
+    assertThat(CliRun.of("rewrite", "--epsilon", "5", "--input", TEXT.toString(), "--output",
+        out.toString()).exitCode()).isZero();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void mechanismParametersThatDoNotApplyAreRefused() {
+    CliRun run = CliRun.of("rewrite", "--epsilon", "5", "--lambda", "0.5", "--input", TEXT.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--lambda applies to mahalanobis and vickrey only");
+  }
 }

@@ -61,6 +61,9 @@ public final class EmbeddingStore {
    */
   public static EmbeddingStore open(Path file) {
     Path absolute = file.toAbsolutePath();
+    if (java.nio.file.Files.isDirectory(absolute)) {
+      throw new StoreFormatException(absolute, "is a folder, not an embedding store file");
+    }
     try (FileChannel ch = FileChannel.open(absolute, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < StoreFormat.HEADER_SIZE) {

@@ -13,19 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ND4J index must return exactly the ids of the float64 brute force. Queries are vocabulary
+ * The ND4J and SIMD indexes must return exactly the ids of the float64 brute force. Queries are vocabulary
  * vectors plus isotropic noise of several scales, like the noisy vectors a mechanism produces.
  */
 class IndexExactnessTest {
   private static final long SEED = 20260101L;
   private static EmbeddingStore store;
   private static Nd4jExactIndex index;
+  private static SimdExactIndex simd;
   private static BruteForceIndex reference;
 
   @BeforeAll
   static void open() {
     store = DefaultEmbeddings.open();
     index = new Nd4jExactIndex(store);
+    simd = new SimdExactIndex(store, 2);
     reference = new BruteForceIndex(store);
   }
 
@@ -49,13 +51,16 @@ class IndexExactnessTest {
     float[] q = noisyQueries(2000, SEED);
     int[] expected = reference.nearest(q, 2000);
     int[] actual = index.nearest(q, 2000);
-    assertThat(actual).as("seed %d", SEED).containsExactly(expected);
+    assertThat(actual).as("nd4j, seed %d", SEED).containsExactly(expected);
+    assertThat(simd.nearest(q, 2000)).as("simd, seed %d", SEED).containsExactly(expected);
   }
 
   @Test
   void top5EqualsFloat64BruteForce() {
     float[] q = noisyQueries(300, SEED + 1);
-    assertThat(index.nearest(q, 300, 5)).containsExactly(reference.nearest(q, 300, 5));
+    int[] expected = reference.nearest(q, 300, 5);
+    assertThat(index.nearest(q, 300, 5)).containsExactly(expected);
+    assertThat(simd.nearest(q, 300, 5)).containsExactly(expected);
   }
 
   @Test
@@ -66,8 +71,10 @@ class IndexExactnessTest {
       store.copyVector(i * 397, q, i * d);
     }
     int[] ids = index.nearest(q, 50);
+    int[] simdIds = simd.nearest(q, 50);
     for (int i = 0; i < 50; i++) {
       assertThat(ids[i]).isEqualTo(i * 397);
+      assertThat(simdIds[i]).isEqualTo(i * 397);
     }
   }
 
@@ -94,6 +101,9 @@ class IndexExactnessTest {
     assertThat(ids[0]).isEqualTo(3);
     assertThat(ids).containsExactly(tinyReference.nearest(q, 2));
     assertThat(tinyIndex.nearest(q, 2, 10)).containsExactly(tinyReference.nearest(q, 2, 10));
+    SimdExactIndex tinySimd = new SimdExactIndex(tiny, 2);
+    assertThat(tinySimd.nearest(q, 2)).containsExactly(tinyReference.nearest(q, 2));
+    assertThat(tinySimd.nearest(q, 2, 10)).containsExactly(tinyReference.nearest(q, 2, 10));
   }
 
   /**
@@ -118,10 +128,12 @@ class IndexExactnessTest {
     }
     int[] expected = new BruteForceIndex(far).nearest(q, 500);
     assertThat(new Nd4jExactIndex(far).nearest(q, 500)).containsExactly(expected);
+    assertThat(new SimdExactIndex(far, 2).nearest(q, 500)).containsExactly(expected);
   }
 
   @Test
   void emptyBatchReturnsNoIds() {
     assertThat(index.nearest(new float[0], 0)).isEmpty();
+    assertThat(simd.nearest(new float[0], 0)).isEmpty();
   }
 }

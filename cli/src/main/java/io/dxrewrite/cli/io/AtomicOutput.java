@@ -21,6 +21,7 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path temporary;
   private final OutputStream stream;
   private boolean committed;
+  private final Thread cleanup;
 
   /**
    * @param target the final output path
@@ -39,6 +40,17 @@ public final class AtomicOutput implements AutoCloseable {
       throw new InvalidInputException("output folder " + dir + " is not writable");
     }
     this.stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+    // an interrupted run (Ctrl-C, SIGTERM) must not leave partial output behind either
+    this.cleanup = new Thread(() -> deleteQuietly(temporary), "dx-rewrite-partial-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // best effort at shutdown
+    }
   }
 
   /**
@@ -59,12 +71,23 @@ public final class AtomicOutput implements AutoCloseable {
     try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
+    // keep an existing file's permissions; a new file gets rw-r--r-- (temporary files are 0600)
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temporary, permissions);
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     committed = true;
   }
 
   @Override
   public void close() throws IOException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
     if (!committed) {
       try {
         stream.close();

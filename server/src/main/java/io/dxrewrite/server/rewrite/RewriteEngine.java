@@ -6,7 +6,8 @@ import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
-import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.Rewriter;
 import java.nio.file.Files;
@@ -58,7 +59,12 @@ public final class RewriteEngine implements AutoCloseable {
     try {
       long start = System.nanoTime();
       EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
-      Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
+      // The neighbourhood-table certificate is off: it answers some words faster, and response
+      // times are visible to HTTP clients (README, "Mechanisms and density calibration").
+      Rewriter rewriter =
+          new Rewriter(
+              MechanismContext.of(store, IndexKind.AUTO.create(store), ProgressListener.NONE)
+                  .certify(false));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
       if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
           NeighbourhoodTableBuilder.DEFAULT_K))) {

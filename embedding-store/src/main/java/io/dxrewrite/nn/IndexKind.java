@@ -1,0 +1,74 @@
+package io.dxrewrite.nn;
+
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.error.DxPreconditions;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exact index implementations, chosen by configuration ({@code --index}). All return the ids
+ * of the float64 brute force; they differ only in speed.
+ *
+ * <p>{@link #SIMD} is the default because it measured faster than ND4J's OpenBLAS GEMM on our
+ * 2-core AVX-512 machines (bench/RESULTS.md): it fuses the scoring, the norm addition and the
+ * threshold test in registers and never writes a score matrix, while the GEMM path writes a {@code
+ * chunk x block} score matrix and scans it again on one thread. SIMD needs the JVM flag {@code
+ * --add-modules jdk.incubator.vector} (the launcher sets it); without it {@link #AUTO} falls back
+ * to {@link #ND4J} with one warning.
+ */
+public enum IndexKind {
+  /** {@link SimdExactIndex} when the Vector API is present, else {@link Nd4jExactIndex}. */
+  AUTO,
+  /** {@link SimdExactIndex}: pure-Java Vector API kernel. */
+  SIMD,
+  /** {@link Nd4jExactIndex}: ND4J/OpenBLAS SGEMM blocked over V. */
+  ND4J;
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexKind.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  /**
+   * @param name "auto", "simd" or "nd4j"
+   * @return the kind
+   * @throws io.dxrewrite.error.InvalidParameterException for another name
+   */
+  public static IndexKind fromCliName(String name) {
+    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j"));
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * @return whether the Vector API module is present in this JVM
+   */
+  public static boolean simdAvailable() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /**
+   * Builds the index over {@code store}.
+   *
+   * @param store the embedding
+   * @return the index (SIMD uses one thread per available processor)
+   * @throws io.dxrewrite.error.InvalidParameterException if SIMD is asked for explicitly but the
+   *     JVM lacks {@code --add-modules jdk.incubator.vector}
+   */
+  public NearestNeighbourIndex create(EmbeddingStore store) {
+    boolean simd = simdAvailable();
+    if (this == SIMD) {
+      DxPreconditions.checkArgument(
+          simd, "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+    }
+    if (this == ND4J || !simd) {
+      if (this == AUTO && WARNED.compareAndSet(false, true)) {
+        LOG.warn(
+            "the Vector API is not enabled (java --add-modules jdk.incubator.vector); using the"
+                + " slower ND4J index");
+      }
+      return new Nd4jExactIndex(store);
+    }
+    return new SimdExactIndex(store, Runtime.getRuntime().availableProcessors());
+  }
+}
