@@ -7,7 +7,7 @@ perturbed from the mean vector), adds multivariate Laplace noise (direction: nor
 radius: Gamma(d, 1/epsilon)) and snaps each noisy vector to argmin ||w||^2 - 2 z.w over the whole
 vocabulary, in batches. Prints one JSON line with words, seconds, words/s and peak RSS.
 
-usage: cmp_numpy.py --store STORE --input CORPUS --epsilon E [--batch 1024] [--seed N]
+usage: cmp_numpy.py --store STORE --input CORPUS --epsilon E [--batch 256] [--seed N]
 """
 import argparse
 import json
@@ -47,7 +47,7 @@ def main():
     ap.add_argument("--store", required=True)
     ap.add_argument("--input", required=True)
     ap.add_argument("--epsilon", type=float, required=True)
-    ap.add_argument("--batch", type=int, default=1024)
+    ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--seed", type=int, default=None)
     args = ap.parse_args()
     vocab, matrix, norms = open_store(args.store)
@@ -69,7 +69,9 @@ def main():
         g /= np.linalg.norm(g, axis=1, keepdims=True)
         r = rng.gamma(d, 1.0 / args.epsilon, size=(p.shape[0], 1)).astype(np.float32)
         z = p + r * g
-        scores = norms[None, :] - 2.0 * (z @ matrix.T)
+        scores = z @ matrix.T  # float32 GEMM; batch 256 measured fastest here (64-1024 tried)
+        scores *= -2.0
+        scores += norms
         out[s:s + args.batch] = np.argmin(scores, axis=1)
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0

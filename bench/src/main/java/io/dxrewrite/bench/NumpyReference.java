@@ -54,12 +54,16 @@ public final class NumpyReference {
    * @throws InterruptedException if interrupted while waiting
    */
   public RunResult run(Path store, Path corpus, double epsilon) throws IOException, InterruptedException {
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 List.of("python3", script.toString(), "--store", store.toString(), "--input",
                     corpus.toString(), "--epsilon", Double.toString(epsilon)))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    // The launcher sets OPENBLAS_CORETYPE for ND4J's old OpenBLAS; a current numpy detects the CPU
+    // itself and runs slower when forced, so the reference runs without both variables.
+    builder.environment().remove("OPENBLAS_CORETYPE");
+    builder.environment().remove("OPENBLAS_L2_SIZE");
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("numpy reference exited with " + p.exitValue());
