@@ -34,26 +34,4 @@ public record PrivacyReport(
     double totalEpsilon,
     boolean seeded,
     Double targetNw,
-    int oovSubword) {
-
-  /**
-   * A report without subword vectors ({@code oovSubword = 0}), the shape before subword OOV
-   * handling; see the record's components.
-   */
-  public PrivacyReport(
-      String mechanism,
-      double epsilonPerWord,
-      int words,
-      int wordsPerturbed,
-      int oovWords,
-      String oovPolicy,
-      int oovKept,
-      int skippedWords,
-      double totalEpsilon,
-      boolean seeded,
-      Double targetNw) {
-    this(
-        mechanism, epsilonPerWord, words, wordsPerturbed, oovWords, oovPolicy, oovKept,
-        skippedWords, totalEpsilon, seeded, targetNw, 0);
-  }
-}
+    int oovSubword) {}
