@@ -28,13 +28,37 @@ public final class MahalanobisNoise implements NoiseSampler {
    * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
    */
   public MahalanobisNoise(double[][] sigma, double epsilon, double lambda) {
-    DxPreconditions.checkInRange("lambda", lambda, 0, 1);
-    this.base = new MultivariateLaplaceNoise(sigma.length, epsilon);
-    this.lambda = lambda;
-    this.sqrt = lambda == 0 ? null : symmetricSquareRoot(sigma, lambda);
+    this(sigma.length, epsilon, lambda, lambda == 0 ? null : squareRoot(sigma, lambda));
   }
 
-  private static double[][] symmetricSquareRoot(double[][] sigma, double lambda) {
+  /**
+   * @param dimension d
+   * @param epsilon epsilon per word, finite and {@code > 0}
+   * @param lambda regularisation in {@code [0, 1]}
+   * @param transform A from {@link #squareRoot(double[][], double)} for this lambda, or null when
+   *     lambda = 0
+   * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
+   */
+  public MahalanobisNoise(int dimension, double epsilon, double lambda, double[][] transform) {
+    DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    DxPreconditions.checkArgument(
+        lambda == 0 || (transform != null && transform.length == dimension),
+        "a lambda > 0 needs its d x d transform (MahalanobisNoise.squareRoot)");
+    this.base = new MultivariateLaplaceNoise(dimension, epsilon);
+    this.lambda = lambda;
+    this.sqrt = lambda == 0 ? null : transform;
+  }
+
+  /**
+   * The symmetric square root {@code A = (lambda Sigma + (1 - lambda) I)^(1/2)}, by eigendecomposition.
+   * Callers that build many mechanisms (one per request) compute it once and cache it, see {@link
+   * MechanismContext#mahalanobisTransform(double)}.
+   *
+   * @param sigma the covariance normalised to unit mean variance, {@code double[d][d]}
+   * @param lambda regularisation in {@code [0, 1]}
+   * @return A, {@code double[d][d]}
+   */
+  public static double[][] squareRoot(double[][] sigma, double lambda) {
     int d = sigma.length;
     double[][] m = new double[d][d];
     for (int i = 0; i < d; i++) {

@@ -22,6 +22,8 @@ public final class MechanismContext {
   private final Supplier<NeighbourhoodTable> tableSupplier;
   private volatile NeighbourhoodTable table;
   private volatile double[][] covariance;
+  private final java.util.Map<Double, double[][]> transforms =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean certify = true;
   private final java.util.concurrent.atomic.AtomicLong searchedQueries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong settledQueries = new java.util.concurrent.atomic.AtomicLong();
@@ -150,6 +152,17 @@ public final class MechanismContext {
    */
   public Optional<NeighbourhoodTable> loadedTable() {
     return Optional.ofNullable(table);
+  }
+
+  /**
+   * The Mahalanobis transform for {@code lambda}, computed once per context and lambda (an
+   * eigendecomposition of a d x d matrix: too slow to repeat for every request).
+   *
+   * @param lambda regularisation in (0, 1]
+   * @return A = (lambda Sigma + (1 - lambda) I)^(1/2), shared: do not modify
+   */
+  public double[][] mahalanobisTransform(double lambda) {
+    return transforms.computeIfAbsent(lambda, l -> MahalanobisNoise.squareRoot(covariance(), l));
   }
 
   /**

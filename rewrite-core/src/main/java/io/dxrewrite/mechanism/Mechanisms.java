@@ -62,6 +62,7 @@ public final class Mechanisms {
     if (lambda == 0) {
       return new MultivariateLaplaceNoise(context.store().dimension(), epsilon);
     }
-    return new MahalanobisNoise(context.covariance(), epsilon, lambda);
+    return new MahalanobisNoise(
+        context.store().dimension(), epsilon, lambda, context.mahalanobisTransform(lambda));
   }
 }
