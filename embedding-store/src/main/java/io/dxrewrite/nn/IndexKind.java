@@ -4,6 +4,7 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,23 @@ public enum IndexKind {
   /** {@link SimdExactIndex}: pure-Java Vector API kernel. */
   SIMD,
   /** {@link Nd4jExactIndex}: ND4J/OpenBLAS SGEMM blocked over V. */
-  ND4J;
+  ND4J,
+  /**
+   * The CUDA index of the {@code gpu-index} module ({@code io.dxrewrite.gpu.GpuNearestNeighbourIndex}),
+   * found through {@link IndexProvider}; needs an NVIDIA GPU (compute capability 8.0+) and driver.
+   */
+  GPU;
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexKind.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   /**
-   * @param name "auto", "simd" or "nd4j"
+   * @param name "auto", "simd", "nd4j" or "gpu"
    * @return the kind
    * @throws io.dxrewrite.error.InvalidParameterException for another name
    */
   public static IndexKind fromCliName(String name) {
-    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j"));
+    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j", "gpu"));
     return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
@@ -53,9 +59,15 @@ public enum IndexKind {
    * @param store the embedding
    * @return the index (SIMD uses one thread per available processor)
    * @throws io.dxrewrite.error.InvalidParameterException if SIMD is asked for explicitly but the
-   *     JVM lacks {@code --add-modules jdk.incubator.vector}
+   *     JVM lacks {@code --add-modules jdk.incubator.vector}, or GPU is asked for but the {@code
+   *     gpu-index} module is not on the class path
+   * @throws io.dxrewrite.error.DxRewriteException from the GPU provider when no usable GPU, driver
+   *     or native library is present (its message says which)
    */
   public NearestNeighbourIndex create(EmbeddingStore store) {
+    if (this == GPU) {
+      return provider("gpu").create(store);
+    }
     boolean simd = simdAvailable();
     if (this == SIMD) {
       DxPreconditions.checkArgument(
@@ -70,5 +82,15 @@ public enum IndexKind {
       return new Nd4jExactIndex(store);
     }
     return new SimdExactIndex(store, Runtime.getRuntime().availableProcessors());
+  }
+
+  private static IndexProvider provider(String kind) {
+    for (IndexProvider p : ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
+      if (p.kind().equals(kind)) {
+        return p;
+      }
+    }
+    throw new io.dxrewrite.error.InvalidParameterException(
+        "--index " + kind + " needs the gpu-index module (io.dxrewrite:gpu-index) on the class path");
   }
 }

@@ -1,0 +1,25 @@
+package io.dxrewrite.nn;
+
+import io.dxrewrite.embeddings.EmbeddingStore;
+
+/**
+ * A nearest-neighbour index implementation that lives in another module (the GPU index in {@code
+ * gpu-index}) and is found with {@link java.util.ServiceLoader}, so that this module does not depend
+ * on it. Providers are listed in {@code META-INF/services/io.dxrewrite.nn.IndexProvider}.
+ */
+public interface IndexProvider {
+  /**
+   * @return the {@code --index} name this provider answers to, e.g. {@code "gpu"}
+   */
+  String kind();
+
+  /**
+   * Builds the index over {@code store}.
+   *
+   * @param store the embedding ({@code float[V*d]} row-major matrix)
+   * @return an exact index returning the ids of the float64 brute force
+   * @throws io.dxrewrite.error.DxRewriteException with a clear message when the implementation
+   *     cannot run here (no device, no driver, no native library)
+   */
+  NearestNeighbourIndex create(EmbeddingStore store);
+}
