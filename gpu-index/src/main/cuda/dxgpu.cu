@@ -33,7 +33,6 @@
 
 namespace {
 
-constexpr int WARPS_PER_BLOCK = 4;
 constexpr int CAP = 512;       // candidate slots per query; more means overflow (host falls back)
 constexpr int CHUNK = 16384;   // queries per pipeline slot
 constexpr int STATUS_OK = 0;
@@ -166,17 +165,17 @@ __device__ __forceinline__ float quadKth(const float (&t)[K]) {
 }
 
 // One warp screens MT tiles of 16 queries against the 8-word groups [g0, g1) of its split.
-template <int KS, int MT, int K>
-__global__ void __launch_bounds__(WARPS_PER_BLOCK * 32)
+template <int KS, int MT, int K, int WARPS>
+__global__ void __launch_bounds__(WARPS * 32)
     screen(const uint4* __restrict__ qfrag, const float* __restrict__ qa,
            const float* __restrict__ qc, float b, int count, const uint2* __restrict__ wfrag,
            const float* __restrict__ nw, const float* __restrict__ wn, int groups, int v,
-           int* __restrict__ upper, int* __restrict__ cnt, int* __restrict__ cand) {
+           int* __restrict__ upper, int* __restrict__ cnt, int2* __restrict__ cand) {
   constexpr int ROWS = 2 * MT;
   const int lane = threadIdx.x & 31;
   const int warp = threadIdx.x >> 5;
   const int qtiles = (count + 15) / 16;
-  const int tile0 = (blockIdx.x * WARPS_PER_BLOCK + warp) * MT;
+  const int tile0 = (blockIdx.x * WARPS + warp) * MT;
   if (tile0 >= qtiles) {
     return;  // whole warp
   }
@@ -272,7 +271,9 @@ __global__ void __launch_bounds__(WARPS_PER_BLOCK * 32)
         const int w = w0 + (j & 1);
         if (valid[r] && lo[t][j] <= fminf(thr[r], ext[r]) && w < v) {
           const int slot = atomicAdd(&cnt[qi[r]], 1);
-          if (slot < CAP) cand[(long long)qi[r] * CAP + slot] = w;
+          if (slot < CAP) {
+            cand[(long long)qi[r] * CAP + slot] = make_int2(w, __float_as_int(lo[t][j]));
+          }
         }
       }
     }
@@ -289,8 +290,9 @@ __global__ void __launch_bounds__(WARPS_PER_BLOCK * 32)
 // lowest id.
 template <int K>
 __global__ void rerank(const float* __restrict__ q, int count, int d, const float* __restrict__ w,
-                       const int* __restrict__ cnt, const int* __restrict__ cand,
-                       int* __restrict__ ids, int* __restrict__ status) {
+                       const int* __restrict__ cnt, const int2* __restrict__ cand,
+                       const int* __restrict__ upper, int* __restrict__ ids,
+                       int* __restrict__ status) {
   const int lane = threadIdx.x & 31;
   const int query = blockIdx.x * (blockDim.x >> 5) + (threadIdx.x >> 5);
   if (query >= count) return;
@@ -310,8 +312,13 @@ __global__ void rerank(const float* __restrict__ q, int count, int d, const floa
     bi[j] = INT_MAX;
   }
   const float* qrow = q + (long long)query * d;
+  // the final upper bound of the k-th smallest score: candidates screened in against an earlier,
+  // looser bound whose lower bound is above it cannot be in the top k
+  const float bound = keyFloat(upper[query]);
   for (int c = lane; c < n; c += 32) {
-    const int id = cand[(long long)query * CAP + c];
+    const int2 entry = cand[(long long)query * CAP + c];
+    if (__int_as_float(entry.y) > bound) continue;
+    const int id = entry.x;
     const float* wrow = w + (long long)id * d;
     double sum = 0.0;
     for (int j = 0; j < d; ++j) {
@@ -376,7 +383,7 @@ struct Slot {
   uint4* dQfrag = nullptr;
   int* dUpper = nullptr;
   int* dCount = nullptr;
-  int* dCand = nullptr;
+  int2* dCand = nullptr;
   int* dIds = nullptr;
   int* dStatus = nullptr;
   bool busy = false;
@@ -387,7 +394,7 @@ struct Slot {
 
 struct Index {
   int device = 0;
-  int v = 0, d = 0, ks = 0, mt = 0, groups = 0, sms = 0;
+  int v = 0, d = 0, ks = 0, mt = 0, groups = 0, sms = 0, warps = 4;
   float* dW = nullptr;
   uint2* dWfrag = nullptr;
   float* dNw = nullptr;
@@ -449,21 +456,21 @@ void freeIndex(Index* ix) {
   delete ix;
 }
 
-template <int KS, int MT, int K>
+template <int KS, int MT, int K, int WARPS>
 void launchScreen(Index* ix, Slot& s, int n, float b, dim3 grid) {
-  screen<KS, MT, K><<<grid, WARPS_PER_BLOCK * 32, 0, s.stream>>>(
+  screen<KS, MT, K, WARPS><<<grid, WARPS * 32, 0, s.stream>>>(
       s.dQfrag, s.dA, s.dC, b, n, ix->dWfrag, ix->dNw, ix->dWn, ix->groups, ix->v, s.dUpper,
       s.dCount, s.dCand);
 }
 
-template <int K>
+template <int K, int WARPS>
 void dispatchScreen(Index* ix, Slot& s, int n, float b, dim3 grid) {
   switch (ix->ks) {
-    case 4: launchScreen<4, 2, K>(ix, s, n, b, grid); break;
-    case 7: launchScreen<7, 2, K>(ix, s, n, b, grid); break;
-    case 8: launchScreen<8, 2, K>(ix, s, n, b, grid); break;
-    case 13: launchScreen<13, 1, K>(ix, s, n, b, grid); break;
-    case 19: launchScreen<19, 1, K>(ix, s, n, b, grid); break;
+    case 4: launchScreen<4, 2, K, WARPS>(ix, s, n, b, grid); break;
+    case 7: launchScreen<7, 2, K, WARPS>(ix, s, n, b, grid); break;
+    case 8: launchScreen<8, 2, K, WARPS>(ix, s, n, b, grid); break;
+    case 13: launchScreen<13, 1, K, WARPS>(ix, s, n, b, grid); break;
+    case 19: launchScreen<19, 1, K, WARPS>(ix, s, n, b, grid); break;
     default: throw CudaFailure{"unsupported k-step count", false};
   }
 }
@@ -486,7 +493,7 @@ void enqueue(Index* ix, Slot& s, int n, int k, float b) {
                                               s.dUpper);
     checkLaunch("packQueries launch");
   }
-  const int tilesPerBlock = WARPS_PER_BLOCK * ix->mt;
+  const int tilesPerBlock = ix->warps * ix->mt;
   const int bx = (qtiles + tilesPerBlock - 1) / tilesPerBlock;
   int splits = (8 * ix->sms + bx - 1) / bx;
   const int maxSplits = ix->groups / 64 > 1 ? ix->groups / 64 : 1;
@@ -495,10 +502,12 @@ void enqueue(Index* ix, Slot& s, int n, int k, float b) {
   if (splits < 1) splits = 1;
   dim3 grid(bx, splits);
   if (ix->timing) cudaEventRecord(s.ev[1], s.stream);
-  if (k == 1) {
-    dispatchScreen<1>(ix, s, n, b, grid);
+  if (ix->warps == 8) {
+    if (k == 1) dispatchScreen<1, 8>(ix, s, n, b, grid);
+    else dispatchScreen<2, 8>(ix, s, n, b, grid);
   } else {
-    dispatchScreen<2>(ix, s, n, b, grid);
+    if (k == 1) dispatchScreen<1, 4>(ix, s, n, b, grid);
+    else dispatchScreen<2, 4>(ix, s, n, b, grid);
   }
   checkLaunch("screen launch");
   if (ix->timing) cudaEventRecord(s.ev[2], s.stream);
@@ -506,10 +515,10 @@ void enqueue(Index* ix, Slot& s, int n, int k, float b) {
   const int rblocks = (n + warpsPerBlock - 1) / warpsPerBlock;
   if (k == 1) {
     rerank<1><<<rblocks, warpsPerBlock * 32, 0, s.stream>>>(s.dQueries, n, d, ix->dW, s.dCount,
-                                                            s.dCand, s.dIds, s.dStatus);
+                                                            s.dCand, s.dUpper, s.dIds, s.dStatus);
   } else {
     rerank<2><<<rblocks, warpsPerBlock * 32, 0, s.stream>>>(s.dQueries, n, d, ix->dW, s.dCount,
-                                                            s.dCand, s.dIds, s.dStatus);
+                                                            s.dCand, s.dUpper, s.dIds, s.dStatus);
   }
   checkLaunch("rerank launch");
   if (ix->timing) cudaEventRecord(s.ev[3], s.stream);
@@ -579,7 +588,7 @@ JNIEXPORT jlong JNICALL Java_io_dxrewrite_gpu_CudaNative_create(JNIEnv* env, jcl
                                                                 jobject matrix,
                                                                 jfloatArray squaredNorms,
                                                                 jfloatArray norms, jint v,
-                                                                jint d) {
+                                                                jint d, jint warps) {
   Index* ix = nullptr;
   try {
     const int ks = kStepsFor(d);
@@ -604,6 +613,7 @@ JNIEXPORT jlong JNICALL Java_io_dxrewrite_gpu_CudaNative_create(JNIEnv* env, jcl
     ix->ks = ks;
     ix->mt = ks <= 8 ? 2 : 1;
     ix->groups = (v + 7) / 8;
+    ix->warps = warps == 8 ? 8 : 4;
     ix->sms = p.multiProcessorCount;
     const char* timing = std::getenv("DXGPU_TIMING");
     ix->timing = timing != nullptr && timing[0] == '1';
@@ -647,7 +657,7 @@ JNIEXPORT jlong JNICALL Java_io_dxrewrite_gpu_CudaNative_create(JNIEnv* env, jcl
             "cudaMalloc(query fragments)");
       check(cudaMalloc(&s.dUpper, sizeof(int) * CHUNK), "cudaMalloc(upper)");
       check(cudaMalloc(&s.dCount, sizeof(int) * CHUNK), "cudaMalloc(count)");
-      check(cudaMalloc(&s.dCand, sizeof(int) * (size_t)CHUNK * CAP), "cudaMalloc(candidates)");
+      check(cudaMalloc(&s.dCand, sizeof(int2) * (size_t)CHUNK * CAP), "cudaMalloc(candidates)");
       check(cudaMalloc(&s.dIds, sizeof(int) * CHUNK * 2), "cudaMalloc(ids)");
       check(cudaMalloc(&s.dStatus, sizeof(int) * CHUNK), "cudaMalloc(status)");
     }

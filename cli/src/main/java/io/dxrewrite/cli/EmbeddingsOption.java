@@ -36,7 +36,8 @@ final class EmbeddingsOption {
       paramLabel = "KIND",
       description =
           "Exact nearest-neighbour kernel: auto (simd when the JVM has the Vector API, else"
-              + " nd4j), simd, nd4j. Default: ${DEFAULT-VALUE}.")
+              + " nd4j), simd, nd4j, gpu (CUDA; NVIDIA GPU with compute capability 8.0+ and its"
+              + " driver). Default: ${DEFAULT-VALUE}.")
   String index;
 
   /** The exact index over {@code embeddingStore}, of the kind chosen by {@code --index}. */

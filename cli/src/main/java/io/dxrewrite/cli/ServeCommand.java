@@ -34,6 +34,9 @@ final class ServeCommand implements Runnable {
   @Option(names = "--embeddings", description = "embedding store (default: the embedded GloVe subset; env DX_REWRITE_EMBEDDINGS)")
   Path embeddings;
 
+  @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j or gpu (default auto; env DX_REWRITE_INDEX)")
+  String index;
+
   @Option(names = "--ledger", description = "privacy-budget ledger file (default dx-rewrite-ledger.log; env DX_REWRITE_LEDGER)")
   Path ledger;
 
@@ -56,6 +59,9 @@ final class ServeCommand implements Runnable {
     }
     if (ledger != null) {
       overrides.put("ledger", ledger.toString());
+    }
+    if (index != null) {
+      overrides.put("index", index);
     }
     ServerMain.run(ServerConfig.load(file, env, overrides));
   }

@@ -36,10 +36,18 @@ final class CudaNative {
    * @param norms {@code float[V]}, ||w|| rounded up
    * @param v V
    * @param d d, at most 304
+   * @param warpsPerBlock warps per thread block of the screening kernel, 4 or 8 (each warp screens
+   *     32 queries; a block's warps share every matrix tile through L1)
    * @return an opaque handle for {@link #search} and {@link #destroy}
    */
   static native long create(
-      int device, FloatBuffer matrix, float[] squaredNorms, float[] norms, int v, int d);
+      int device,
+      FloatBuffer matrix,
+      float[] squaredNorms,
+      float[] norms,
+      int v,
+      int d,
+      int warpsPerBlock);
 
   /**
    * Exact top-k (k = 1 or 2) for {@code count} queries.

@@ -34,6 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
   private static final Logger LOG = LoggerFactory.getLogger(GpuNearestNeighbourIndex.class);
+
+  /**
+   * System property: warps per block of the screening kernel, 4 or 8 (a tuning knob; the default
+   * is the one that measured faster on an H200, see gpu/RESULTS.md).
+   */
+  public static final String WARPS_PROPERTY = "dxrewrite.gpu.warpsPerBlock";
+
+  private static final int DEFAULT_WARPS = 4;
   private final int v;
   private final int d;
   private final FloatBuffer matrix;
@@ -41,6 +49,7 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
   private final GpuDevice device;
   private final Supplier<NearestNeighbourIndex> fallbackFactory;
   private final int capacity;
+  private final int warps;
   private NearestNeighbourIndex fallback;
   private long handle;
   private long queries;
@@ -108,8 +117,18 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
       norms[row] = TensorCoreScreeningBound.up(Math.sqrt(s) * (1 + 1e-15));
     }
     FloatBuffer direct = direct(this.matrix, v * d);
-    this.handle = CudaNative.create(deviceOrdinal, direct, squaredNorms, norms, v, d);
+    this.warps = warpsPerBlock();
+    this.handle = CudaNative.create(deviceOrdinal, direct, squaredNorms, norms, v, d, warps);
     this.capacity = CudaNative.candidateCapacity();
+  }
+
+  private static int warpsPerBlock() {
+    String value = System.getProperty(WARPS_PROPERTY, String.valueOf(DEFAULT_WARPS)).trim();
+    if (!value.equals("4") && !value.equals("8")) {
+      throw new io.dxrewrite.error.InvalidParameterException(
+          WARPS_PROPERTY + " must be 4 or 8, got " + value);
+    }
+    return Integer.parseInt(value);
   }
 
   private static float[] squaredNorms(EmbeddingStore store) {
@@ -145,7 +164,7 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
 
   @Override
   public String name() {
-    return "cuda-bf16-screen(" + device.name() + ")";
+    return "cuda-bf16-screen(" + device.name() + ", " + warps + " warps/block)";
   }
 
   /**

@@ -31,7 +31,10 @@ public interface NoiseSampler {
       RandomGenerator random, float[] points, int offset, float[] out, int outOffset, double[] scratch);
 
   /**
-   * Adds independent noise to every point of a batch.
+   * Adds independent noise to every point of a batch. Words that share a generator draw from it
+   * in batch order (so seeded output is reproducible); words with different generators are
+   * independent and are processed in parallel on the common fork-join pool when the batch is
+   * large.
    *
    * @param batch the words, their points and randomness
    * @return the noisy points, {@code float[n*d]} row-major
@@ -40,10 +43,22 @@ public interface NoiseSampler {
     int n = batch.size();
     int d = batch.dimension();
     float[] noisy = new float[n * d];
-    double[] scratch = new double[d];
-    for (int i = 0; i < n; i++) {
-      addNoise(batch.randomness()[i], batch.points(), i * d, noisy, i * d, scratch);
+    java.util.List<int[]> groups = NoiseGroups.byGenerator(batch.randomness());
+    if (groups.size() == 1 || n < NoiseGroups.PARALLEL_THRESHOLD) {
+      double[] scratch = new double[d];
+      for (int i = 0; i < n; i++) {
+        addNoise(batch.randomness()[i], batch.points(), i * d, noisy, i * d, scratch);
+      }
+      return noisy;
     }
+    groups.parallelStream()
+        .forEach(
+            group -> {
+              double[] scratch = new double[d];
+              for (int i : group) {
+                addNoise(batch.randomness()[i], batch.points(), i * d, noisy, i * d, scratch);
+              }
+            });
     return noisy;
   }
 }

@@ -35,6 +35,9 @@ import java.util.random.RandomGenerator;
  * OovPolicy#SUBWORD}, the default of {@link #optionsBuilder()} for such a rewriter.
  */
 public final class Rewriter {
+  /** Independent SecureRandom streams per unseeded batch (one per core, at most 64). */
+  private static final int SECURE_STREAMS =
+      Math.min(64, Runtime.getRuntime().availableProcessors());
   private final EmbeddingStore store;
   private final MechanismContext context;
   private final MechanismFactory mechanisms;
@@ -203,7 +206,15 @@ public final class Rewriter {
         mechanisms.create(options.mechanism(), context, options.epsilon(), options.parameters());
     Vocabulary vocabulary = store.vocabulary();
     int d = store.dimension();
-    RandomGenerator shared = options.seed().isPresent() ? null : RandomSources.secure();
+    // Without a seed, records draw from a few SecureRandom-backed generators (record r from
+    // generator r mod P), so that noise for different records can be sampled on P cores.
+    RandomGenerator[] secure = null;
+    if (options.seed().isEmpty()) {
+      secure = new RandomGenerator[Math.max(1, Math.min(texts.size(), SECURE_STREAMS))];
+      for (int i = 0; i < secure.length; i++) {
+        secure[i] = RandomSources.secure();
+      }
+    }
 
     List<List<Token>> tokenized = new ArrayList<>(texts.size());
     List<RecordPlan> plans = new ArrayList<>(texts.size());
@@ -214,7 +225,9 @@ public final class Rewriter {
       List<Token> tokens = tokenizer.tokenize(texts.get(r));
       tokenized.add(tokens);
       RandomGenerator random =
-          shared != null ? shared : RandomSources.seeded(options.seed().getAsLong(), recordKeys[r]);
+          secure != null
+              ? secure[r % secure.length]
+              : RandomSources.seeded(options.seed().getAsLong(), recordKeys[r]);
       RecordPlan plan = new RecordPlan(tokens.size());
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);

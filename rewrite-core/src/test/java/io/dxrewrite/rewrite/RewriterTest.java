@@ -38,6 +38,26 @@ class RewriterTest {
     assertThat(pieces).isEqualTo(whole);
   }
 
+  /**
+   * Batches above NoiseGroups.PARALLEL_THRESHOLD words sample noise for different records on
+   * several threads; each record's words must still draw from its own stream in word order, so a
+   * large seeded batch equals the same records rewritten in small (sequential) batches.
+   */
+  @Test
+  void seededLargeBatchesSampledInParallelEqualSmallBatches() {
+    List<String> sentences = SharedRewriter.sampleSentences().subList(0, 300);
+    for (String mechanism : List.of("cmp", "vickrey")) {
+      RewriteOptions seeded =
+          RewriteOptions.builder().mechanism(mechanism).epsilon(8).seed(11).build();
+      List<String> whole = texts(rewriter.rewriteBatch(sentences, seeded));
+      List<String> pieces = new ArrayList<>();
+      for (int first = 0; first < sentences.size(); first += 10) {
+        pieces.addAll(texts(rewriter.rewriteBatch(sentences.subList(first, first + 10), seeded, first)));
+      }
+      assertThat(pieces).as(mechanism).isEqualTo(whole);
+    }
+  }
+
   @Test
   void reportCountsWordsOovAndEpsilonByBasicComposition() {
     // "zqxjvw" and "blorptastic" are made-up, out of vocabulary; "the" is on the skip list

@@ -116,7 +116,7 @@ public final class DxRewriteServer implements AutoCloseable {
                   + "'; for local use only",
           config.ledger(), ledger.size(), config.workers());
       Future<Void> loaded = vertx.executeBlocking(() -> {
-        engine.load(config.embeddings(), config.workers(), MAX_BATCH_TEXTS, config.calibration());
+        engine.load(config.embeddings(), config.index(), config.workers(), MAX_BATCH_TEXTS, config.calibration());
         return null;
       }, false);
       return new DxRewriteServer(vertx, http, ledger, engine, loaded);

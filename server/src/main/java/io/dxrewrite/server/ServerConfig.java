@@ -1,5 +1,6 @@
 package io.dxrewrite.server;
 
+import io.dxrewrite.nn.IndexKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidParameterException;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param deadline per-request deadline (503 with Retry-After when passed); default 30 s
  * @param ledger the privacy-budget ledger file; default {@code dx-rewrite-ledger.log}
  * @param embeddings an embedding store file, or empty for the embedded GloVe subset
+ * @param index exact nearest-neighbour kernel: {@code auto} (default), {@code simd}, {@code nd4j}
+ *     or {@code gpu} (CUDA; needs an NVIDIA GPU and driver, see gpu/RESULTS.md)
  * @param workers rewrite worker threads; default the number of cores
  * @param defaultBudget epsilon budget of a tenant without its own (and of the anonymous tenant
  *     when auth is off); default 1,000,000
@@ -47,6 +50,7 @@ public record ServerConfig(
     Duration deadline,
     Path ledger,
     Optional<Path> embeddings,
+    IndexKind index,
     int workers,
     double defaultBudget,
     Map<String, Tenant> tenants,
@@ -59,7 +63,7 @@ public record ServerConfig(
   public static final java.util.List<String> SETTINGS =
       java.util.List.of(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
-          "ledger", "embeddings", "workers", "default_budget", "calibration_words",
+          "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed");
 
   /** The tenant used when auth is off. */
@@ -163,6 +167,7 @@ public record ServerConfig(
             Duration.ofMillis(s.longValue("deadline_ms", 30_000)),
             Path.of(s.string("ledger", "dx-rewrite-ledger.log")),
             Optional.ofNullable(settings.get("embeddings")).filter(v -> !v.isBlank()).map(Path::of),
+            IndexKind.fromCliName(s.string("index", "auto")),
             s.integer("workers", Runtime.getRuntime().availableProcessors()),
             s.doubleValue("default_budget", 1_000_000),
             tenants,

@@ -165,9 +165,31 @@ public final class GpuVerification {
         }
       }
       endToEnd(synthetic, index);
+      index.close();
+      tuning(synthetic);
     } finally {
       Files.deleteIfExists(file);
       Files.deleteIfExists(dir);
+    }
+  }
+
+  /** Screening kernel variants side by side (warps per block), in the same process. */
+  private void tuning(EmbeddingStore synthetic) {
+    if (!indexKind.equals("gpu")) {
+      return;
+    }
+    String before = System.getProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY);
+    for (String warps : new String[] {"4", "8", "4", "8"}) {
+      System.setProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY, warps);
+      try (NearestNeighbourIndex index = open(synthetic)) {
+        throughput(synthetic, index, 8192, 1);
+        throughput(synthetic, index, 65536, 1);
+      }
+    }
+    if (before == null) {
+      System.clearProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY);
+    } else {
+      System.setProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY, before);
     }
   }
 
@@ -443,13 +465,13 @@ public final class GpuVerification {
     double gflops = median * 2.0 * store.size() * store.dimension() / 1e9;
     log("index %s batch %d top-%d: median %.0f queries/s over %d runs (%.0f GFLOP/s useful)",
         index.name(), batch, k, median, rates.size(), gflops);
-    table.add(String.format(Locale.ROOT, "index  %-34s batch %6d top-%d %,12.0f queries/s",
+    table.add(String.format(Locale.ROOT, "index  %-46s batch %6d top-%d %,12.0f queries/s",
         shortName(index), batch, k, median));
   }
 
   private static String shortName(NearestNeighbourIndex index) {
     String n = index.name();
-    return n.length() > 34 ? n.substring(0, 34) : n;
+    return n.length() > 46 ? n.substring(0, 46) : n;
   }
 
   private static double median(List<Double> xs) {

@@ -50,11 +50,12 @@ public final class RewriteEngine implements AutoCloseable {
    * Loads the store and index and warms the mechanism up (blocking; call on a worker thread).
    *
    * @param embeddings a store file, or empty for the embedded GloVe subset
+   * @param index the exact nearest-neighbour kernel ({@code index} setting)
    * @param workers rewrite worker threads
    * @param maxBatchTexts most records per shared nearest-neighbour batch
    * @param calibration Monte Carlo settings of {@code target_nw} calibrations
    */
-  public void load(Optional<Path> embeddings, int workers, int maxBatchTexts,
+  public void load(Optional<Path> embeddings, IndexKind index, int workers, int maxBatchTexts,
       TargetNwCalibrations.Settings calibration) {
     try {
       long start = System.nanoTime();
@@ -63,7 +64,7 @@ public final class RewriteEngine implements AutoCloseable {
       // times are visible to HTTP clients (README, "Mechanisms and density calibration").
       Rewriter rewriter =
           new Rewriter(
-              MechanismContext.of(store, IndexKind.AUTO.create(store), ProgressListener.NONE)
+              MechanismContext.of(store, index.create(store), ProgressListener.NONE)
                   .certify(false));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
       if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
@@ -75,8 +76,9 @@ public final class RewriteEngine implements AutoCloseable {
           new BatchingRewriteService(rewriter, workers, maxBatchTexts), rewriter.context(),
           new TargetNwCalibrations(rewriter.context(), calibration, MAX_QUEUED_CALIBRATIONS)));
       status = Status.READY;
-      LOG.info("embeddings loaded: {} words x {} dimensions from {} in {} ms; ready",
-          store.size(), store.dimension(), source, (System.nanoTime() - start) / 1_000_000);
+      LOG.info("embeddings loaded: {} words x {} dimensions from {}, index {}, in {} ms; ready",
+          store.size(), store.dimension(), source, rewriter.context().index().name(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | Error e) {
       status = Status.FAILED;
       LOG.error("cannot load the embeddings: {}", e.getMessage());

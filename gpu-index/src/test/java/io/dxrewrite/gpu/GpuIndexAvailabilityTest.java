@@ -1,0 +1,65 @@
+package io.dxrewrite.gpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.BruteForceIndex;
+import io.dxrewrite.nn.IndexKind;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --index gpu} through {@link IndexKind} and {@link java.util.ServiceLoader}. On a machine
+ * without a usable GPU (CI) it must fail with a clear {@link GpuUnavailableException}, never a JVM
+ * crash; on a machine with one it must return the ids of the float64 brute force (the full check,
+ * 10^4 queries and 341,479 rows, is gpu/verify.sh).
+ */
+class GpuIndexAvailabilityTest {
+  private static boolean gpuPresent() {
+    try {
+      GpuDevice.probe(0);
+      return true;
+    } catch (GpuUnavailableException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void gpuIndexIsFoundThroughTheProviderAndEitherRunsExactlyOrSaysWhyNot() {
+    EmbeddingStore store = DefaultEmbeddings.open();
+    if (!gpuPresent()) {
+      assertThatThrownBy(() -> IndexKind.GPU.create(store))
+          .isInstanceOf(GpuUnavailableException.class)
+          .satisfies(
+              e ->
+                  assertThat(e.getMessage())
+                      .containsAnyOf("no NVIDIA driver", "no CUDA device", "not packaged", "cuda"));
+      return;
+    }
+    try (NearestNeighbourIndex gpu = IndexKind.GPU.create(store)) {
+      assertThat(gpu).isInstanceOf(GpuNearestNeighbourIndex.class);
+      int d = store.dimension();
+      int count = 500;
+      float[] q = new float[count * d];
+      SplittableRandom random = new SplittableRandom(42);
+      for (int i = 0; i < count; i++) {
+        int id = random.nextInt(store.size());
+        for (int j = 0; j < d; j++) {
+          q[i * d + j] = (float) (store.component(id, j) + 0.4 * random.nextGaussian());
+        }
+      }
+      BruteForceIndex reference = new BruteForceIndex(store);
+      assertThat(gpu.nearest(q, count)).containsExactly(reference.nearest(q, count));
+      assertThat(gpu.nearest(q, count, 2)).containsExactly(reference.nearest(q, count, 2));
+      assertThat(gpu.nearest(q, 20, 5)).containsExactly(reference.nearest(q, 20, 5));
+    }
+  }
+
+  @Test
+  void aGpuIndexNameIsAcceptedOnTheCommandLine() {
+    assertThat(IndexKind.fromCliName("gpu")).isEqualTo(IndexKind.GPU);
+  }
+}
