@@ -394,7 +394,7 @@ struct Slot {
 
 struct Index {
   int device = 0;
-  int v = 0, d = 0, ks = 0, mt = 0, groups = 0, sms = 0, warps = 4;
+  int v = 0, d = 0, ks = 0, mt = 0, groups = 0, sms = 0, warps = 8;
   float* dW = nullptr;
   uint2* dWfrag = nullptr;
   float* dNw = nullptr;
@@ -502,7 +502,10 @@ void enqueue(Index* ix, Slot& s, int n, int k, float b) {
   if (splits < 1) splits = 1;
   dim3 grid(bx, splits);
   if (ix->timing) cudaEventRecord(s.ev[1], s.stream);
-  if (ix->warps == 8) {
+  if (ix->warps == 16) {
+    if (k == 1) dispatchScreen<1, 16>(ix, s, n, b, grid);
+    else dispatchScreen<2, 16>(ix, s, n, b, grid);
+  } else if (ix->warps == 8) {
     if (k == 1) dispatchScreen<1, 8>(ix, s, n, b, grid);
     else dispatchScreen<2, 8>(ix, s, n, b, grid);
   } else {
@@ -613,7 +616,7 @@ JNIEXPORT jlong JNICALL Java_io_dxrewrite_gpu_CudaNative_create(JNIEnv* env, jcl
     ix->ks = ks;
     ix->mt = ks <= 8 ? 2 : 1;
     ix->groups = (v + 7) / 8;
-    ix->warps = warps == 8 ? 8 : 4;
+    ix->warps = (warps == 8 || warps == 16) ? warps : 4;
     ix->sms = p.multiProcessorCount;
     const char* timing = std::getenv("DXGPU_TIMING");
     ix->timing = timing != nullptr && timing[0] == '1';

@@ -429,7 +429,7 @@ final class RewriteCommand implements Callable<Integer> {
         options.mechanism(),
         options.epsilon(),
         options.oovPolicy().cliName(),
-        options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom",
+        options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom-keyed ChaCha20",
         embeddings.describe(),
         store.size(),
         store.dimension(),

@@ -36,7 +36,7 @@ final class CudaNative {
    * @param norms {@code float[V]}, ||w|| rounded up
    * @param v V
    * @param d d, at most 304
-   * @param warpsPerBlock warps per thread block of the screening kernel, 4 or 8 (each warp screens
+   * @param warpsPerBlock warps per thread block of the screening kernel, 4, 8 or 16 (each warp screens
    *     32 queries; a block's warps share every matrix tile through L1)
    * @return an opaque handle for {@link #search} and {@link #destroy}
    */

@@ -1,22 +1,28 @@
 package io.dxrewrite.random;
 
-import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Where mechanisms get their randomness. Production default: {@link #secure()}, every bit from
- * {@link SecureRandom}. A seed is for tests and audits only: {@link #seeded(long, long)} gives a
+ * Where mechanisms get their randomness. Production default: {@link #secure()}, a ChaCha20
+ * keystream keyed with 256 bits from {@link java.security.SecureRandom} ({@link ChaCha20Random},
+ * the construction of Linux's getrandom and OpenBSD's arc4random). A seed is for tests and audits
+ * only: {@link #seeded(long, long)} gives a
  * reproducible, non-cryptographic stream, and every privacy report says when one was used.
  */
 public final class RandomSources {
   private RandomSources() {}
 
   /**
-   * @return a fresh generator backed by a new {@link SecureRandom}; not thread-safe
+   * A fresh cryptographically secure generator. Independent generators share no lock (unlike the
+   * JDK's NativePRNG, whose instances share one), so noise for different records can be drawn on
+   * several cores at once.
+   *
+   * @return a {@link ChaCha20Random} keyed from a new {@link java.security.SecureRandom}; not
+   *     thread-safe
    */
   public static RandomGenerator secure() {
-    return new SecureRandomGenerator(new SecureRandom());
+    return ChaCha20Random.fromSecureRandom();
   }
 
   /**

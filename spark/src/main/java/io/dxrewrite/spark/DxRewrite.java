@@ -167,7 +167,7 @@ public final class DxRewrite {
         options.mechanism(),
         options.epsilon(),
         store.describe(),
-        seeded ? "SEEDED (reproducible, not for production)" : "SecureRandom",
+        seeded ? "SEEDED (reproducible, not for production)" : "SecureRandom-keyed ChaCha20",
         !seeded ? "unused" : keyColumn == null ? "row position" : "column " + keyColumn);
 
     JavaRDD<Tuple2<Row, Long>> keyed = keyedRows(input.javaRDD(), seeded, keyIndex);

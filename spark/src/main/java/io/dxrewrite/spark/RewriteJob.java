@@ -163,7 +163,7 @@ public final class RewriteJob implements Callable<Integer> {
         epsilon,
         seconds,
         metrics.words().value() / seconds,
-        seed == null ? "SecureRandom" : "SEEDED (reproducible)");
+        seed == null ? "SecureRandom-keyed ChaCha20" : "SEEDED (reproducible)");
     err.flush();
     return EXIT_OK;
   }

@@ -179,7 +179,7 @@ public final class GpuVerification {
       return;
     }
     String before = System.getProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY);
-    for (String warps : new String[] {"4", "8", "4", "8"}) {
+    for (String warps : new String[] {"4", "8", "16", "4", "8", "16"}) {
       System.setProperty(GpuNearestNeighbourIndex.WARPS_PROPERTY, warps);
       try (NearestNeighbourIndex index = open(synthetic)) {
         throughput(synthetic, index, 8192, 1);

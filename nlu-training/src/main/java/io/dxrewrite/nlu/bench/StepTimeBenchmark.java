@@ -1,6 +1,6 @@
 package io.dxrewrite.nlu.bench;
 
-import io.dxrewrite.nlu.dpsgd.ChaCha20Random;
+import io.dxrewrite.random.ChaCha20Random;
 import io.dxrewrite.nlu.dpsgd.DpSgdParameters;
 import io.dxrewrite.nlu.dpsgd.DpSgdStep;
 import io.dxrewrite.nlu.dpsgd.PoissonSampler;

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * I.i.d. N(0, std^2) noise for every coordinate of a gradient (the Gaussian mechanism of DP-SGD,
  * Abadi et al. 2016, Algorithm 1, with std = sigma * C). Draws come from the caller's generator:
- * {@link ChaCha20Random} keyed by SecureRandom unless the caller asked for a seed.
+ * {@link io.dxrewrite.random.ChaCha20Random} keyed by SecureRandom unless the caller asked for a seed.
  */
 public final class GaussianNoise {
   private GaussianNoise() {}

@@ -2,7 +2,7 @@ package io.dxrewrite.nlu.train;
 
 import io.dxrewrite.accounting.NoiseCalibration;
 import io.dxrewrite.accounting.RdpAccountant;
-import io.dxrewrite.nlu.dpsgd.ChaCha20Random;
+import io.dxrewrite.random.ChaCha20Random;
 import io.dxrewrite.nlu.dpsgd.DpSgdParameters;
 import io.dxrewrite.nlu.dpsgd.DpSgdStep;
 import io.dxrewrite.nlu.dpsgd.PoissonSampler;

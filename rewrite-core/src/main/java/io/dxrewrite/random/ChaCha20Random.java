@@ -1,4 +1,4 @@
-package io.dxrewrite.nlu.dpsgd;
+package io.dxrewrite.random;
 
 import io.dxrewrite.error.DxRewriteException;
 import java.nio.ByteBuffer;
@@ -11,15 +11,17 @@ import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A cryptographically secure generator for DP-SGD's sampling and noise: the ChaCha20 keystream
+ * A cryptographically secure generator for mechanism noise and DP-SGD's sampling and noise: the
+ * ChaCha20 keystream
  * (RFC 8439, the JDK's {@code ChaCha20} cipher applied to zeros) under a 256-bit key and 96-bit
  * nonce drawn from {@link SecureRandom}, re-keyed from SecureRandom every 1 GiB. This is the
  * construction of Linux's {@code getrandom} and OpenBSD's {@code arc4random}.
  *
  * <p>Why not {@link SecureRandom} directly: a DP-SGD step of our classifier needs about 19,000
  * Gaussians (150 KB of random bits). The default NativePRNG delivered 4.3 MB/s here (35 ms per
- * step, several times the step itself); the ChaCha20 keystream delivered 72 MB/s. Not thread-safe:
- * one instance per training run.
+ * step, several times the step itself); the ChaCha20 keystream delivered 72 MB/s. A CMP word needs
+ * about 100 Gaussians; NativePRNG instances also share one lock, so they do not scale over cores,
+ * while independent ChaCha20 generators do. Not thread-safe: one instance per stream.
  */
 public final class ChaCha20Random implements RandomGenerator {
   private static final int BUFFER = 8192;

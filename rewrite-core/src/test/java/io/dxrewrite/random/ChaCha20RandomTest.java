@@ -1,4 +1,4 @@
-package io.dxrewrite.nlu.dpsgd;
+package io.dxrewrite.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
