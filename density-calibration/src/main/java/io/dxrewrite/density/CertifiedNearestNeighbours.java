@@ -72,6 +72,11 @@ public final class CertifiedNearestNeighbours {
         continue;
       }
       double r = Math.sqrt(ExactDistances.squaredDistance(z, i * d, matrix, w, d));
+      if (r >= table.kthDistanceBound(w)) {
+        // D_K(w) - r <= 0 below as well; decided without touching the table's mapped rows
+        pending[pendingCount++] = i;
+        continue;
+      }
       double limit = table.distance(w, kk - 1) - r;
       if (limit <= 0) {
         pending[pendingCount++] = i;

@@ -50,6 +50,8 @@ public final class NeighbourhoodTable {
   static final int VERSION = 1;
   static final int HEADER = 64;
   static final int CHECKSUM_OFFSET = 56;
+  /** Words per block of {@link #kthDistanceBound}. */
+  static final int BOUND_BLOCK = 256;
 
   private final int size;
   private final int k;
@@ -58,6 +60,7 @@ public final class NeighbourhoodTable {
   private final double deltaMin;
   private final double deltaMax;
   private final long storeChecksum;
+  private final float[] kthDistanceBlockMax;
 
   private NeighbourhoodTable(
       int size,
@@ -66,7 +69,8 @@ public final class NeighbourhoodTable {
       FloatBuffer distances,
       double deltaMin,
       double deltaMax,
-      long storeChecksum) {
+      long storeChecksum,
+      float[] kthDistanceBlockMax) {
     this.size = size;
     this.k = k;
     this.ids = ids;
@@ -74,6 +78,19 @@ public final class NeighbourhoodTable {
     this.deltaMin = deltaMin;
     this.deltaMax = deltaMax;
     this.storeChecksum = storeChecksum;
+    this.kthDistanceBlockMax = kthDistanceBlockMax;
+  }
+
+  /**
+   * An upper bound on {@code distance(word, k() - 1)} held on the heap (the largest K-th neighbour
+   * distance among the {@value #BOUND_BLOCK} words of word's block), so that a certificate that
+   * cannot succeed is refused without faulting the word's table row into memory.
+   *
+   * @param word a word id in {@code [0, size())}
+   * @return the bound, in embedding units
+   */
+  float kthDistanceBound(int word) {
+    return kthDistanceBlockMax[word / BOUND_BLOCK];
   }
 
   /**
@@ -112,10 +129,8 @@ public final class NeighbourhoodTable {
       if (fileLength != size || size != HEADER + 8L * v * k || v <= 0 || k <= 0) {
         throw new StoreFormatException(absolute, "truncated or corrupted neighbour table");
       }
-      CRC32C crc = new CRC32C();
-      crc.update(map.slice(0, CHECKSUM_OFFSET));
-      crc.update(map.slice(CHECKSUM_OFFSET + 8, (int) size - CHECKSUM_OFFSET - 8));
-      if (crc.getValue() != map.getLong(CHECKSUM_OFFSET)) {
+      float[] blockMax = new float[(v + BOUND_BLOCK - 1) / BOUND_BLOCK];
+      if (scan(ch, size, v, k, blockMax) != map.getLong(CHECKSUM_OFFSET)) {
         throw new StoreFormatException(absolute, "corrupted neighbour table: checksum mismatch");
       }
       if (v != store.size() || map.getLong(24) != store.checksum()) {
@@ -126,12 +141,54 @@ public final class NeighbourhoodTable {
       FloatBuffer distances =
           map.slice(HEADER + 4 * v * k, 4 * v * k).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
       return new NeighbourhoodTable(
-          v, k, ids, distances, map.getDouble(32), map.getDouble(40), map.getLong(24));
+          v, k, ids, distances, map.getDouble(32), map.getDouble(40), map.getLong(24), blockMax);
     } catch (NoSuchFileException e) {
       throw new StoreFormatException(absolute, "no such file");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read neighbour table " + absolute, e);
     }
+  }
+
+  /**
+   * Reads the file once through the channel rather than the mapping: checksumming the mapping
+   * would fault every page (about 175 MB for the full GloVe store) into this process's resident
+   * set, although a rewrite then reads only the rows of the words it perturbs. The same pass
+   * collects, per block of {@value #BOUND_BLOCK} words, the largest K-th neighbour distance.
+   *
+   * @param blockMax filled with the largest {@code distance(w, K-1)} of each block of words
+   * @return the CRC32C of every byte except the checksum field
+   */
+  private static long scan(FileChannel ch, long size, int v, int k, float[] blockMax)
+      throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    long kth = HEADER + 4L * v * k + 4L * (k - 1); // offset of distance(0, K-1)
+    int word = 0;
+    long position = 0;
+    while (position < size) {
+      buffer.clear();
+      // whole 1 MiB chunks (the last one shorter), so no 4-byte entry straddles two chunks
+      int read;
+      do {
+        read = ch.read(buffer, position + buffer.position());
+      } while (read >= 0 && buffer.hasRemaining());
+      buffer.flip();
+      int n = buffer.limit();
+      if (n == 0) {
+        throw new IOException("file shrank while being read");
+      }
+      int skipFrom = (int) Math.max(0, Math.min(n, CHECKSUM_OFFSET - position));
+      int skipTo = (int) Math.max(0, Math.min(n, CHECKSUM_OFFSET + 8 - position));
+      for (long at = kth + 4L * k * word; word < v && at + 4 <= position + n; at += 4L * k) {
+        int block = word / BOUND_BLOCK;
+        blockMax[block] = Math.max(blockMax[block], buffer.getFloat((int) (at - position)));
+        word++;
+      }
+      crc.update(buffer.slice(0, skipFrom));
+      crc.update(buffer.slice(skipTo, n - skipTo));
+      position += n;
+    }
+    return crc.getValue();
   }
 
   static ByteBuffer header(int v, int k, long storeChecksum, double deltaMin, double deltaMax) {

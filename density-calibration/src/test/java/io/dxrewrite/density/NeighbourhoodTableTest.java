@@ -83,6 +83,29 @@ class NeighbourhoodTableTest {
     assertThat(table.distance(0, 2)).isZero();
   }
 
+  /**
+   * A table over 1 MiB (3,000 words x K = 64: two read chunks) opens, which checks the chunked
+   * checksum, and every word's block bound is the largest K-th distance of its block.
+   */
+  @Test
+  void kthDistanceBoundIsTheBlockMaximumOfTheKthNeighbourDistance() {
+    EmbeddingStore store = StoreFixtures.gaussianStore(dir, StoreFixtures.words(3000), 4, 41);
+    int k = 64;
+    NeighbourhoodTable table =
+        NeighbourhoodTableBuilder.openOrBuild(store, new Nd4jExactIndex(store), k, ProgressListener.NONE);
+    assertThat(8L * 3000 * k).isGreaterThan(1 << 20);
+    for (int first = 0; first < store.size(); first += NeighbourhoodTable.BOUND_BLOCK) {
+      float max = 0;
+      int end = Math.min(store.size(), first + NeighbourhoodTable.BOUND_BLOCK);
+      for (int w = first; w < end; w++) {
+        max = Math.max(max, table.distance(w, k - 1));
+      }
+      for (int w = first; w < end; w++) {
+        assertThat(table.kthDistanceBound(w)).as("word %d", w).isEqualTo(max);
+      }
+    }
+  }
+
   @Test
   void corruptedOrForeignTablesAreRefused() throws IOException {
     EmbeddingStore store = StoreFixtures.gaussianStore(dir, StoreFixtures.words(50), 3, 5);

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -20,17 +19,20 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The matrix is copied once into tiles of {@code 4 x L} vocabulary rows (L = SIMD lanes, 16
  * with AVX-512), stored transposed ({@code tile[j][row]}), so one vector load covers L rows of
  * component j. Four queries share every load: 16 fused multiply-add accumulators hold {@code q.w}
- * for 4 queries x 4L rows, the score {@code ||w||^2 - 2 q.w} is formed in registers and compared
- * with each query's running threshold, and only the rare lanes below it leave the SIMD path, for
- * the same float32 screening and float64 rerank as {@link Nd4jExactIndex} ({@link ScreeningBound},
- * {@link CandidateSet}). No {@code batch x V} matrix exists; queries are split over all cores.
- * Results equal the float64 brute force, ties to the lowest id.
+ * for 4 queries x 4L rows, the score {@code ||w||^2 - 2 q.w} is formed in registers and each
+ * query's lane-wise minimum is compared once per tile with its running threshold; only the rare
+ * tiles with a score below it leave the SIMD path, for the same float32 screening and float64
+ * rerank as {@link Nd4jExactIndex} ({@link ScreeningBound}, {@link CandidateSet}). No {@code batch x
+ * V} matrix exists. A batch is split into equal tasks of at most 512 queries, a multiple of the
+ * thread count, and each task streams the tiles once. Results equal the float64 brute force, ties
+ * to the lowest id.
  */
 public final class SimdExactIndex implements NearestNeighbourIndex {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int L = SPECIES.length();
   private static final int TILE = 4 * L;
-  private static final int QUERIES_PER_TASK = 128;
+  private static final int MAX_QUERIES_PER_TASK = 512;
+  private static final FloatVector MINUS_TWO = FloatVector.broadcast(SPECIES, -2f);
 
   private final EmbeddingStore store;
   private final int v;
@@ -107,10 +109,15 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
     if (count == 0) {
       return out;
     }
+    // equal tasks, a multiple of the thread count, each at most MAX_QUERIES_PER_TASK queries: the
+    // more queries share a tile while it sits in L1, the fewer times the matrix is streamed
+    int rounds = (count + threads * MAX_QUERIES_PER_TASK - 1) / (threads * MAX_QUERIES_PER_TASK);
+    int taskCount = Math.min(count, rounds * threads);
+    int perTask = (count + taskCount - 1) / taskCount;
     List<Future<?>> tasks = new ArrayList<>();
-    for (int first = 0; first < count; first += QUERIES_PER_TASK) {
+    for (int first = 0; first < count; first += perTask) {
       int from = first;
-      int to = Math.min(count, first + QUERIES_PER_TASK);
+      int to = Math.min(count, first + perTask);
       tasks.add(pool.submit(() -> searchRange(queries, from, to, k, out)));
     }
     try {
@@ -130,24 +137,26 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
     FloatBuffer matrix = store.matrix();
     int n = to - from;
     int groups = (n + 3) / 4;
-    CandidateSet[] sets = new CandidateSet[groups * 4];
-    float[][] q = new float[groups * 4][];
-    float[] thresholds = new float[groups * 4];
-    for (int i = 0; i < groups * 4; i++) {
-      int src = from + Math.min(i, n - 1); // pad the last group by repeating the last query
-      q[i] = java.util.Arrays.copyOfRange(queries, src * d, src * d + d);
+    int padded = groups * 4;
+    CandidateSet[] sets = new CandidateSet[padded];
+    float[] q = new float[padded * d]; // row-major, the last group padded by repeating the last query
+    float[] thresholds = new float[padded];
+    for (int i = 0; i < padded; i++) {
+      int src = from + Math.min(i, n - 1);
+      System.arraycopy(queries, src * d, q, i * d, d);
       double qn = 0;
-      for (float x : q[i]) {
-        qn += (double) x * x;
+      for (int j = 0; j < d; j++) {
+        qn += (double) q[i * d + j] * q[i * d + j];
       }
       sets[i] = new CandidateSet(k);
       sets[i].reset(ScreeningBound.margin(d, Math.sqrt(qn), maxNorm));
       thresholds[i] = toFloatUp(sets[i].threshold());
     }
+    float[] scratch = new float[TILE];
     // tile-major: one tile (d x 4L floats) stays in L1 while every query group of the task uses it
     for (int t = 0; t < tiles; t++) {
       for (int g = 0; g < groups; g++) {
-        scanTile(t, q, g * 4, sets, thresholds);
+        scanTile(t, q, g * 4, sets, thresholds, scratch);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -155,79 +164,110 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
     }
   }
 
-  private void scanTile(int t, float[][] q, int first, CandidateSet[] sets, float[] thresholds) {
-    float[] q0 = q[first];
-    float[] q1 = q[first + 1];
-    float[] q2 = q[first + 2];
-    float[] q3 = q[first + 3];
+  /*
+   * Scores 4 queries x 4L rows. The threshold test is one compare per query (on the lane-wise
+   * minimum of its four score vectors), and only a hit leaves the vector code: the scores go
+   * through a scratch array into a method that takes no vectors. Passing vectors to a method C2
+   * does not inline makes it box them; measured, the old per-accumulator check with toArray()
+   * ran at about half this speed (bench/RESULTS.md).
+   */
+  private void scanTile(
+      int t, float[] q, int first, CandidateSet[] sets, float[] thresholds, float[] scratch) {
     float[] w = transposed;
     FloatVector a00 = FloatVector.zero(SPECIES), a01 = a00, a02 = a00, a03 = a00;
     FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
     FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
     FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
     int base = t * d * TILE;
+    int q0 = first * d;
+    int q1 = q0 + d;
+    int q2 = q1 + d;
+    int q3 = q2 + d;
     for (int j = 0; j < d; j++) {
       int off = base + j * TILE;
       FloatVector w0 = FloatVector.fromArray(SPECIES, w, off);
       FloatVector w1 = FloatVector.fromArray(SPECIES, w, off + L);
       FloatVector w2 = FloatVector.fromArray(SPECIES, w, off + 2 * L);
       FloatVector w3 = FloatVector.fromArray(SPECIES, w, off + 3 * L);
-      FloatVector b0 = FloatVector.broadcast(SPECIES, q0[j]);
-      a00 = w0.fma(b0, a00);
-      a01 = w1.fma(b0, a01);
-      a02 = w2.fma(b0, a02);
-      a03 = w3.fma(b0, a03);
-      FloatVector b1 = FloatVector.broadcast(SPECIES, q1[j]);
-      a10 = w0.fma(b1, a10);
-      a11 = w1.fma(b1, a11);
-      a12 = w2.fma(b1, a12);
-      a13 = w3.fma(b1, a13);
-      FloatVector b2 = FloatVector.broadcast(SPECIES, q2[j]);
-      a20 = w0.fma(b2, a20);
-      a21 = w1.fma(b2, a21);
-      a22 = w2.fma(b2, a22);
-      a23 = w3.fma(b2, a23);
-      FloatVector b3 = FloatVector.broadcast(SPECIES, q3[j]);
-      a30 = w0.fma(b3, a30);
-      a31 = w1.fma(b3, a31);
-      a32 = w2.fma(b3, a32);
-      a33 = w3.fma(b3, a33);
+      FloatVector b = FloatVector.broadcast(SPECIES, q[q0 + j]);
+      a00 = w0.fma(b, a00);
+      a01 = w1.fma(b, a01);
+      a02 = w2.fma(b, a02);
+      a03 = w3.fma(b, a03);
+      b = FloatVector.broadcast(SPECIES, q[q1 + j]);
+      a10 = w0.fma(b, a10);
+      a11 = w1.fma(b, a11);
+      a12 = w2.fma(b, a12);
+      a13 = w3.fma(b, a13);
+      b = FloatVector.broadcast(SPECIES, q[q2 + j]);
+      a20 = w0.fma(b, a20);
+      a21 = w1.fma(b, a21);
+      a22 = w2.fma(b, a22);
+      a23 = w3.fma(b, a23);
+      b = FloatVector.broadcast(SPECIES, q[q3 + j]);
+      a30 = w0.fma(b, a30);
+      a31 = w1.fma(b, a31);
+      a32 = w2.fma(b, a32);
+      a33 = w3.fma(b, a33);
     }
     int row0 = t * TILE;
     FloatVector n0 = FloatVector.fromArray(SPECIES, norms, row0);
     FloatVector n1 = FloatVector.fromArray(SPECIES, norms, row0 + L);
     FloatVector n2 = FloatVector.fromArray(SPECIES, norms, row0 + 2 * L);
     FloatVector n3 = FloatVector.fromArray(SPECIES, norms, row0 + 3 * L);
-    check(a00, n0, row0, first, sets, thresholds);
-    check(a01, n1, row0 + L, first, sets, thresholds);
-    check(a02, n2, row0 + 2 * L, first, sets, thresholds);
-    check(a03, n3, row0 + 3 * L, first, sets, thresholds);
-    check(a10, n0, row0, first + 1, sets, thresholds);
-    check(a11, n1, row0 + L, first + 1, sets, thresholds);
-    check(a12, n2, row0 + 2 * L, first + 1, sets, thresholds);
-    check(a13, n3, row0 + 3 * L, first + 1, sets, thresholds);
-    check(a20, n0, row0, first + 2, sets, thresholds);
-    check(a21, n1, row0 + L, first + 2, sets, thresholds);
-    check(a22, n2, row0 + 2 * L, first + 2, sets, thresholds);
-    check(a23, n3, row0 + 3 * L, first + 2, sets, thresholds);
-    check(a30, n0, row0, first + 3, sets, thresholds);
-    check(a31, n1, row0 + L, first + 3, sets, thresholds);
-    check(a32, n2, row0 + 2 * L, first + 3, sets, thresholds);
-    check(a33, n3, row0 + 3 * L, first + 3, sets, thresholds);
+    // score = ||w||^2 - 2 q.w; the multiplication by -2 is exact, so the fma rounds like mul+add
+    FloatVector s0 = a00.fma(MINUS_TWO, n0);
+    FloatVector s1 = a01.fma(MINUS_TWO, n1);
+    FloatVector s2 = a02.fma(MINUS_TWO, n2);
+    FloatVector s3 = a03.fma(MINUS_TWO, n3);
+    if (s0.min(s1).min(s2.min(s3)).compare(VectorOperators.LE, thresholds[first]).anyTrue()) {
+      s0.intoArray(scratch, 0);
+      s1.intoArray(scratch, L);
+      s2.intoArray(scratch, 2 * L);
+      s3.intoArray(scratch, 3 * L);
+      offer(scratch, row0, first, sets, thresholds);
+    }
+    s0 = a10.fma(MINUS_TWO, n0);
+    s1 = a11.fma(MINUS_TWO, n1);
+    s2 = a12.fma(MINUS_TWO, n2);
+    s3 = a13.fma(MINUS_TWO, n3);
+    if (s0.min(s1).min(s2.min(s3)).compare(VectorOperators.LE, thresholds[first + 1]).anyTrue()) {
+      s0.intoArray(scratch, 0);
+      s1.intoArray(scratch, L);
+      s2.intoArray(scratch, 2 * L);
+      s3.intoArray(scratch, 3 * L);
+      offer(scratch, row0, first + 1, sets, thresholds);
+    }
+    s0 = a20.fma(MINUS_TWO, n0);
+    s1 = a21.fma(MINUS_TWO, n1);
+    s2 = a22.fma(MINUS_TWO, n2);
+    s3 = a23.fma(MINUS_TWO, n3);
+    if (s0.min(s1).min(s2.min(s3)).compare(VectorOperators.LE, thresholds[first + 2]).anyTrue()) {
+      s0.intoArray(scratch, 0);
+      s1.intoArray(scratch, L);
+      s2.intoArray(scratch, 2 * L);
+      s3.intoArray(scratch, 3 * L);
+      offer(scratch, row0, first + 2, sets, thresholds);
+    }
+    s0 = a30.fma(MINUS_TWO, n0);
+    s1 = a31.fma(MINUS_TWO, n1);
+    s2 = a32.fma(MINUS_TWO, n2);
+    s3 = a33.fma(MINUS_TWO, n3);
+    if (s0.min(s1).min(s2.min(s3)).compare(VectorOperators.LE, thresholds[first + 3]).anyTrue()) {
+      s0.intoArray(scratch, 0);
+      s1.intoArray(scratch, L);
+      s2.intoArray(scratch, 2 * L);
+      s3.intoArray(scratch, 3 * L);
+      offer(scratch, row0, first + 3, sets, thresholds);
+    }
   }
 
-  private void check(
-      FloatVector dot, FloatVector norm, int row, int query, CandidateSet[] sets, float[] thresholds) {
-    FloatVector score = dot.mul(-2f).add(norm);
-    VectorMask<Float> below = score.compare(VectorOperators.LE, thresholds[query]);
-    if (!below.anyTrue()) {
-      return;
-    }
-    float[] lanes = score.toArray();
+  /** Offers the scores of one query against the tile's 4L rows that are at most its threshold. */
+  private void offer(float[] scores, int row0, int query, CandidateSet[] sets, float[] thresholds) {
     CandidateSet set = sets[query];
-    for (int lane = 0; lane < L; lane++) {
-      if (lanes[lane] <= thresholds[query] && row + lane < v) {
-        set.offer(row + lane, lanes[lane]);
+    for (int lane = 0; lane < TILE; lane++) {
+      if (scores[lane] <= thresholds[query] && row0 + lane < v) {
+        set.offer(row0 + lane, scores[lane]);
         thresholds[query] = toFloatUp(set.threshold());
       }
     }

@@ -131,6 +131,22 @@ class IndexExactnessTest {
     assertThat(new SimdExactIndex(far, 2).nearest(q, 500)).containsExactly(expected);
   }
 
+  /** Batches split into tasks of uneven sizes (and a last group padded to 4 queries) stay exact. */
+  @Test
+  void everyTaskSplitMatchesBruteForce() {
+    float[] q = noisyQueries(513, SEED + 3);
+    int[] expected = reference.nearest(q, 513);
+    for (int threads : new int[] {1, 3}) {
+      try (SimdExactIndex split = new SimdExactIndex(store, threads)) {
+        for (int count : new int[] {1, 7, 513}) {
+          assertThat(split.nearest(q, count))
+              .as("%d threads, %d queries, seed %d", threads, count, SEED + 3)
+              .containsExactly(java.util.Arrays.copyOf(expected, count));
+        }
+      }
+    }
+  }
+
   @Test
   void emptyBatchReturnsNoIds() {
     assertThat(index.nearest(new float[0], 0)).isEmpty();
