@@ -15,13 +15,22 @@ java_home=${2:-${JAVA_HOME:-}}
 here=$(cd "$(dirname "$0")/.." && pwd)
 src="$here/gpu-index/src/main/cuda/dxgpu.cu"
 
+case "$(uname -m)" in
+  x86_64|amd64) arch=x86_64 ;;
+  aarch64|arm64) arch=aarch64 ;;
+  *) arch=$(uname -m) ;;
+esac
+dest="$out/native/linux-$arch"
+
 if [ "${DX_REWRITE_SKIP_NATIVE:-0}" = 1 ]; then
+  rm -f "$dest/libdxgpu.so"  # no stale library from an earlier build in this jar
   echo "gpu/build-native.sh: DX_REWRITE_SKIP_NATIVE=1, not building libdxgpu.so"
   exit 0
 fi
 nvcc=${NVCC:-$(command -v nvcc || true)}
 if [ -z "$nvcc" ] && [ -x /usr/local/cuda/bin/nvcc ]; then nvcc=/usr/local/cuda/bin/nvcc; fi
 if [ -z "$nvcc" ]; then
+  rm -f "$dest/libdxgpu.so"
   echo "gpu/build-native.sh: nvcc not found; building without the GPU index's native library (--index gpu will report it missing)"
   exit 0
 fi
@@ -30,12 +39,6 @@ if [ -z "$java_home" ]; then
 fi
 [ -f "$java_home/include/jni.h" ] || { echo "gpu/build-native.sh: no jni.h under $java_home/include" >&2; exit 1; }
 
-case "$(uname -m)" in
-  x86_64|amd64) arch=x86_64 ;;
-  aarch64|arm64) arch=aarch64 ;;
-  *) arch=$(uname -m) ;;
-esac
-dest="$out/native/linux-$arch"
 mkdir -p "$dest"
 archs=${CUDA_ARCHS:-"-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90"}
 
@@ -44,12 +47,12 @@ if [ -f "$dest/libdxgpu.so" ] && [ "$dest/libdxgpu.so" -nt "$src" ] && [ -z "${F
   echo "gpu/build-native.sh: $dest/libdxgpu.so is up to date"
   exit 0
 fi
-echo "gpu/build-native.sh: $("$nvcc" --version 2>&1 | tail -1)"
+echo "gpu/build-native.sh: compiling with $nvcc ($("$nvcc" --version 2>/dev/null | grep -o 'release [0-9.]*' || echo 'version unknown'))"
 # shellcheck disable=SC2086
 if ! "$nvcc" -O3 -std=c++17 -shared -Xcompiler -fPIC -cudart static $archs \
   -I"$java_home/include" -I"$java_home/include/linux" \
   -o "$dest/libdxgpu.so.tmp" "$src"; then
-  rm -f "$dest/libdxgpu.so.tmp"
+  rm -f "$dest/libdxgpu.so.tmp" "$dest/libdxgpu.so"
   if [ "${DX_REWRITE_REQUIRE_NATIVE:-0}" = 1 ]; then
     echo "gpu/build-native.sh: nvcc failed" >&2
     exit 1

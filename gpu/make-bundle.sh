@@ -3,7 +3,7 @@
 # a jlink'ed Java 17 runtime, the jars the GPU path needs (no ND4J natives), and the JNI headers
 # (so that verify.sh can rebuild the kernel there if the packaged library does not load).
 # Run it here after `mvn -B -DskipTests package`; the bundle is git-ignored and travels as a
-# carried path (about 50 MB).
+# carried path (about 40 MB).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bundle="$here/gpu/bundle"
@@ -26,4 +26,4 @@ cp "$(find_jar org/apache/commons/commons-math3 'commons-math3-3.6.1.jar')" "$bu
 cp "$m2/org/slf4j/slf4j-api/2.0.16/slf4j-api-2.0.16.jar" "$bundle/lib/"
 cp "$m2/org/slf4j/slf4j-simple/2.0.16/slf4j-simple-2.0.16.jar" "$bundle/lib/"
 cp "$(find_jar com/fasterxml/jackson/core/jackson-core 'jackson-core-2.20.1.jar')" "$bundle/lib/"
-du -sh "$bundle" "$bundle"/*
+du -sh "$bundle"/* "$bundle"

@@ -11,14 +11,14 @@
 # 3. measures queries/s of the index and words/s of CMP rewriting end to end at V = 341,479 for
 #    batches of 1k, 8k and 64k;
 # 4. prints a short table last (also written to $OUT or /tmp/dx-rewrite-gpu-verify).
-# Exit status: 0 all exact, 1 an exactness failure, 3 no usable GPU.
+# Exit status: 0 all exact, 1 an exactness failure, 2 gpu/bundle missing, 3 no usable GPU or driver.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bundle=gpu/bundle
 java="$bundle/jre/bin/java"
 out=${OUT:-/tmp/dx-rewrite-gpu-verify}
 mkdir -p "$out"
-[ -x "$java" ] || { echo "gpu/verify.sh: $bundle is missing; run gpu/make-bundle.sh first" >&2; exit 2; }
+[ -x "$java" ] || { echo "gpu/verify.sh: $bundle is missing; run 'mvn -B -DskipTests package && gpu/make-bundle.sh' first (on a machine with Java and Maven)" >&2; exit 2; }
 cp="$bundle/lib/*"
 opts=(-Xmx24g --add-modules jdk.incubator.vector)
 store=embedding-store/src/main/resources/io/dxrewrite/embeddings/default/glove-6b-100d-20k.dxemb
@@ -26,8 +26,13 @@ store=embedding-store/src/main/resources/io/dxrewrite/embeddings/default/glove-6
 nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv 2>&1 || true
 echo "cpus: $(nproc)"
 
-if ! "$java" "${opts[@]}" -cp "$cp" io.dxrewrite.bench.gpu.GpuVerification --probe-only 2>&1; then
-  echo "gpu/verify.sh: the packaged libdxgpu.so did not work here; building it with nvcc"
+"$java" "${opts[@]}" -cp "$cp" io.dxrewrite.bench.gpu.GpuVerification --probe-only 2>&1
+probe=$?
+if [ "$probe" = 3 ]; then
+  exit 3  # the library loaded; the driver or the device is missing, which a rebuild cannot fix
+fi
+if [ "$probe" != 0 ]; then
+  echo "gpu/verify.sh: the packaged libdxgpu.so did not load here; building it with nvcc"
   FORCE=1 CUDA_ARCHS="-gencode arch=compute_90,code=sm_90" \
     gpu/build-native.sh /tmp/dxgpu-build "$bundle" || exit 3
   opts+=("-Ddxrewrite.gpu.library=/tmp/dxgpu-build/native/linux-x86_64/libdxgpu.so")

@@ -37,7 +37,8 @@ final class EmbeddingsOption {
       description =
           "Exact nearest-neighbour kernel: auto (simd when the JVM has the Vector API, else"
               + " nd4j), simd, nd4j, gpu (CUDA; NVIDIA GPU with compute capability 8.0+ and its"
-              + " driver). Default: ${DEFAULT-VALUE}.")
+              + " driver; top-1 and top-2 searches run there, larger k such as build-neighbours"
+              + " on the CPU). Default: ${DEFAULT-VALUE}.")
   String index;
 
   /** The exact index over {@code embeddingStore}, of the kind chosen by {@code --index}. */

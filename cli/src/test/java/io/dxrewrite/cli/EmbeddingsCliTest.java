@@ -11,6 +11,38 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingsCliTest {
   @TempDir Path dir;
 
+  /**
+   * {@code --index gpu} on a machine without a usable GPU (CI has none) must exit 2 at once with
+   * the reason and write nothing; with one, it must rewrite like the CPU index.
+   */
+  @Test
+  void gpuIndexEitherRunsOrExits2WithTheReason(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("out.txt");
+    CliRun run = CliRun.of("rewrite", "--epsilon", "10", "--seed", "3", "--index", "gpu",
+        "--input", "../examples/amazon-sentences.txt", "--output", out.toString());
+    boolean gpu;
+    try {
+      io.dxrewrite.gpu.GpuDevice.probe(0);
+      gpu = true;
+    } catch (io.dxrewrite.gpu.GpuUnavailableException e) {
+      gpu = false;
+    }
+    if (gpu) {
+      CliRun cpu = CliRun.of("rewrite", "--epsilon", "10", "--seed", "3", "--index", "simd",
+          "--input", "../examples/amazon-sentences.txt");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(cpu.exitCode()).isZero();
+      assertThat(Files.readString(out)).isEqualTo(cpu.out()); // same seed, same exact ids
+      return;
+    }
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .containsAnyOf("no NVIDIA driver is installed", "no CUDA device found",
+            "is not packaged for", "compute capability")
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void importInfoAndRewriteWithAnImportedStore() throws IOException {
     Path glove = dir.resolve("tiny.txt");

@@ -100,6 +100,7 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
     if (matrix.remaining() < (long) v * d || squaredNorms.length < v) {
       throw new IllegalArgumentException("matrix or norms shorter than V*d / V");
     }
+    this.warps = warpsPerBlock();
     this.v = v;
     this.d = d;
     this.matrix = matrix.duplicate();
@@ -117,7 +118,6 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
       norms[row] = TensorCoreScreeningBound.up(Math.sqrt(s) * (1 + 1e-15));
     }
     FloatBuffer direct = direct(this.matrix, v * d);
-    this.warps = warpsPerBlock();
     this.handle = CudaNative.create(deviceOrdinal, direct, squaredNorms, norms, v, d, warps);
     this.capacity = CudaNative.candidateCapacity();
   }

@@ -66,13 +66,16 @@ public final class NativeLibrary {
     }
     try {
       String override = System.getProperty(LIBRARY_PROPERTY);
-      Path file = override != null ? checkFile(Path.of(override)) : extract(resourceName());
+      Path file = override != null ? checkFile(override) : extract(resourceName());
       try {
         System.load(file.toAbsolutePath().toString());
       } catch (UnsatisfiedLinkError e) {
         throw new GpuUnavailableException(
-            "the GPU index's native library " + file + " could not be loaded: " + e.getMessage(),
-            e);
+            "the GPU index's native library could not be loaded: " + e.getMessage(), e);
+      } finally {
+        if (override == null) {
+          deleteExtracted(file); // a loaded library stays mapped; nothing is left in /tmp
+        }
       }
       loaded = true;
     } catch (GpuUnavailableException e) {
@@ -81,12 +84,25 @@ public final class NativeLibrary {
     }
   }
 
-  private static Path checkFile(Path file) {
+  private static Path checkFile(String value) {
+    if (value.isBlank()) {
+      throw new GpuUnavailableException("-D" + LIBRARY_PROPERTY + " is empty; name a libdxgpu.so");
+    }
+    Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
       throw new GpuUnavailableException(
           "-D" + LIBRARY_PROPERTY + " names " + file + ", which is not a file");
     }
     return file;
+  }
+
+  private static void deleteExtracted(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.getParent());
+    } catch (IOException e) {
+      // the delete-on-exit registration remains as a fallback
+    }
   }
 
   static Path extract(String resource) {
@@ -97,15 +113,19 @@ public final class NativeLibrary {
                 + platform()
                 + " (no "
                 + resource
-                + " in the gpu-index jar): this build ran without nvcc. Build it on a machine with"
-                + " CUDA's nvcc (gpu/build-native.sh, or mvn package with nvcc on the PATH), or use"
-                + " --index simd");
+                + " in the gpu-index jar: it was built without nvcc, with DX_REWRITE_SKIP_NATIVE=1,"
+                + " or nvcc failed). Rebuild with nvcc on the PATH (mvn -B clean package), or build"
+                + " it with gpu/build-native.sh DIR and pass -D"
+                + LIBRARY_PROPERTY
+                + "=DIR/native/"
+                + platform()
+                + "/libdxgpu.so; or use --index simd");
       }
       Path dir = Files.createTempDirectory("dx-rewrite-gpu");
       Path file = dir.resolve(NAME);
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      dir.toFile().deleteOnExit(); // registered first: deleted last, after the file
       file.toFile().deleteOnExit();
-      dir.toFile().deleteOnExit();
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException e) {
       throw new GpuUnavailableException(

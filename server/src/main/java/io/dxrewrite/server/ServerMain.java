@@ -1,8 +1,10 @@
 package io.dxrewrite.server;
 
+import io.dxrewrite.error.DxRewriteException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the server until SIGTERM or SIGINT, then shuts it down gracefully. Settings come from the
@@ -22,13 +24,21 @@ public final class ServerMain {
   }
 
   /**
-   * Starts the server and blocks until the JVM is asked to stop; the shutdown hook closes it.
+   * Starts the server and blocks until the JVM is asked to stop; the shutdown hook closes it. If
+   * the embeddings or the index cannot be loaded (a missing store, {@code index} = {@code gpu}
+   * without a GPU), the process prints the reason and exits: 2 for a configuration error, 1
+   * otherwise, so that a supervisor sees the failure instead of a live but never-ready server.
    *
    * @param config the settings
    */
   public static void run(ServerConfig config) {
     DxRewriteServer server = DxRewriteServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<Throwable> loadFailure = new AtomicReference<>();
+    server.loaded().onFailure(e -> {
+      loadFailure.set(e);
+      stopped.countDown();
+    });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -40,6 +50,12 @@ public final class ServerMain {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    Throwable failure = loadFailure.get();
+    if (failure != null) {
+      System.err.println("dx-rewrite: error: the server could not load its embeddings or index: "
+          + failure.getMessage());
+      System.exit(failure instanceof DxRewriteException ? 2 : 1);
     }
   }
 }

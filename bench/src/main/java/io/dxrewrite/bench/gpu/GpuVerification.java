@@ -6,8 +6,10 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.EmbeddingStoreWriter;
 import io.dxrewrite.embeddings.EmbeddingTable;
 import io.dxrewrite.gpu.GpuDevice;
+import io.dxrewrite.gpu.GpuIndexProvider;
 import io.dxrewrite.gpu.GpuNearestNeighbourIndex;
 import io.dxrewrite.gpu.GpuSearchStatistics;
+import io.dxrewrite.gpu.NativeLibrary;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MultivariateLaplaceNoise;
 import io.dxrewrite.nn.BruteForceIndex;
@@ -42,8 +44,9 @@ import java.util.random.RandomGenerator;
  * test the harness itself on a machine without a GPU).
  *
  * <p>Usage: {@code GpuVerification [--index gpu|simd] [--queries N] [--rows V] [--store FILE]
- * [--report FILE] [--probe-only]}. Exit status 0 when every exactness check passed, 1 otherwise,
- * 3 when the GPU is unavailable.
+ * [--report FILE] [--probe-only]}; the device is {@code -Ddxrewrite.gpu.device} (default 0). Exit
+ * status 0 when every exactness check passed, 1 otherwise, 2 for bad arguments, 3 when the driver
+ * or the GPU is unavailable, 4 when the native library does not load.
  */
 public final class GpuVerification {
   private static final long SEED = 20261129L;
@@ -78,23 +81,39 @@ public final class GpuVerification {
     Path store = null;
     Path report = null;
     boolean probeOnly = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--index" -> index = args[++i];
-        case "--queries" -> queries = Integer.parseInt(args[++i]);
-        case "--rows" -> rows = Integer.parseInt(args[++i]);
-        case "--store" -> store = Path.of(args[++i]);
-        case "--report" -> report = Path.of(args[++i]);
-        case "--probe-only" -> probeOnly = true;
-        default -> {
-          System.err.println("unknown argument " + args[i]);
-          System.exit(2);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--index" -> index = args[++i];
+          case "--queries" -> queries = Integer.parseInt(args[++i]);
+          case "--rows" -> rows = Integer.parseInt(args[++i]);
+          case "--store" -> store = Path.of(args[++i]);
+          case "--report" -> report = Path.of(args[++i]);
+          case "--probe-only" -> probeOnly = true;
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
+      if (queries < 1 || rows < 2) {
+        throw new IllegalArgumentException("--queries must be >= 1 and --rows >= 2");
+      }
+      if (store != null && !Files.isRegularFile(store)) {
+        throw new IllegalArgumentException("--store " + store + " is not a file");
+      }
+    } catch (RuntimeException e) {
+      System.err.println("GpuVerification: " + e.getMessage()
+          + "\nusage: GpuVerification [--index gpu|simd] [--queries N] [--rows V] [--store FILE]"
+          + " [--report FILE] [--probe-only]");
+      System.exit(2);
     }
     if (index.equals("gpu")) {
       try {
-        System.out.println("device: " + GpuDevice.probe(0).describe());
+        NativeLibrary.load();
+      } catch (RuntimeException e) {
+        System.out.println("native library: " + e.getMessage());
+        System.exit(4);
+      }
+      try {
+        System.out.println("device: " + GpuDevice.probe(deviceOrdinal()).describe());
       } catch (RuntimeException e) {
         System.out.println("GPU unavailable: " + e.getMessage());
         System.exit(3);
@@ -113,9 +132,13 @@ public final class GpuVerification {
     System.exit(v.allExact ? 0 : 1);
   }
 
+  private static int deviceOrdinal() {
+    return Integer.parseInt(System.getProperty(GpuIndexProvider.DEVICE_PROPERTY, "0").trim());
+  }
+
   private NearestNeighbourIndex open(EmbeddingStore store) {
     if (indexKind.equals("gpu")) {
-      return new GpuNearestNeighbourIndex(store, 0, () -> new BruteForceIndex(store));
+      return new GpuNearestNeighbourIndex(store, deviceOrdinal(), () -> new BruteForceIndex(store));
     }
     return IndexKind.fromCliName(indexKind).create(store);
   }

@@ -8,14 +8,19 @@ final class Readiness {
   private Readiness() {}
 
   /**
-   * @throws ApiException 503 {@code not_ready} with {@code Retry-After} unless the engine is ready
+   * @throws ApiException 503 {@code not_ready}: with {@code Retry-After} while loading; without it
+   *     when loading failed (a configuration error that retrying cannot fix)
    */
   static void require(RewriteEngine engine) {
+    if (engine.status() == RewriteEngine.Status.LOADING) {
+      throw new ApiException(503, "not_ready", "the embeddings are still loading; retry shortly",
+          new JsonObject(), 2);
+    }
     if (engine.status() != RewriteEngine.Status.READY) {
       throw new ApiException(503, "not_ready",
-          "the embeddings are " + (engine.status() == RewriteEngine.Status.LOADING
-              ? "still loading; retry shortly" : "not loaded (see the server log)"),
-          new JsonObject(), 2);
+          "the server could not load its embeddings or index at start-up (see the server log);"
+              + " fix the configuration and restart it",
+          new JsonObject(), null);
     }
   }
 }

@@ -81,7 +81,7 @@ public final class RewriteEngine implements AutoCloseable {
           (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | Error e) {
       status = Status.FAILED;
-      LOG.error("cannot load the embeddings: {}", e.getMessage());
+      LOG.error("cannot load the embeddings or the index: {}", e.getMessage());
       throw e;
     }
   }
