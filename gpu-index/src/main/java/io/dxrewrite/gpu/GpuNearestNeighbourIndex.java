@@ -1,6 +1,7 @@
 package io.dxrewrite.gpu;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.nn.IndexChecks;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -202,16 +203,7 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
    */
   @Override
   public synchronized int[] nearest(float[] queries, int count, int k) {
-    if (count < 0) {
-      throw new IllegalArgumentException("query count must be >= 0, got " + count);
-    }
-    if ((long) count * d > queries.length) {
-      throw new IllegalArgumentException(
-          "queries holds " + queries.length + " floats, need count*d = " + count + "*" + d);
-    }
-    if (k < 1 || k > v) {
-      throw new IllegalArgumentException("k must be in [1, " + v + "], got " + k);
-    }
+    IndexChecks.checkQueries(queries, count, d, k, v);
     if (handle == 0) {
       throw new IllegalStateException("the GPU index is closed");
     }
