@@ -26,4 +26,4 @@ cp "$(find_jar org/apache/commons/commons-math3 'commons-math3-3.6.1.jar')" "$bu
 cp "$m2/org/slf4j/slf4j-api/2.0.16/slf4j-api-2.0.16.jar" "$bundle/lib/"
 cp "$m2/org/slf4j/slf4j-simple/2.0.16/slf4j-simple-2.0.16.jar" "$bundle/lib/"
 cp "$(find_jar com/fasterxml/jackson/core/jackson-core 'jackson-core-2.20.1.jar')" "$bundle/lib/"
-du -sh "$bundle"/* "$bundle"
+du -sh "$bundle"/*; du -sh "$bundle"
