@@ -33,7 +33,7 @@
 
 namespace {
 
-constexpr int CAP = 512;       // candidate slots per query; more means overflow (host falls back)
+constexpr int CAP = 1024;      // candidate slots per query; more means overflow (host falls back)
 constexpr int CHUNK = 16384;   // queries per pipeline slot
 constexpr int STATUS_OK = 0;
 constexpr int STATUS_OVERFLOW = 1;

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>k = 1 and k = 2 (Vickrey) run on the GPU. Larger k, and the rare query whose candidates
  * overflow the kernel's list ({@link #candidateCapacity()}), are answered by a CPU fallback index
  * built on first use. Calls are serialised on the device; the index is thread-safe. Closing frees
- * the device memory (about {@code 4 V d + 2 V d'} bytes with d' = d rounded up to 16, plus 2 x 80
+ * the device memory (about {@code 4 V d + 2 V d'} bytes with d' = d rounded up to 16, plus 2 x 150
  * MB of pipeline buffers).
  *
  * <p>The native library is loaded only when this class is used ({@link NativeLibrary}); the CPU
@@ -235,11 +235,11 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
     int[] kept = new int[count];
     CudaNative.search(handle, queries, count, k, a, c, bound.b(), ids, status, kept);
     this.queries += count;
+    int[] redo = new int[count];
+    int redoCount = 0;
     for (int i = 0; i < count; i++) {
       if (status[i] != 0) {
-        float[] one = java.util.Arrays.copyOfRange(queries, i * d, i * d + d);
-        System.arraycopy(fallback().nearest(one, 1, k), 0, ids, i * k, k);
-        cpuFallbacks++;
+        redo[redoCount++] = i;
         if (status[i] == 2) {
           screeningFailures++;
           if (screeningFailures == 1) {
@@ -251,6 +251,18 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
         candidates += kept[i];
         maxCandidates = Math.max(maxCandidates, kept[i]);
       }
+    }
+    if (redoCount > 0) {
+      // one batched CPU call for every query the GPU could not settle (candidate overflow)
+      float[] batch = new float[redoCount * d];
+      for (int r = 0; r < redoCount; r++) {
+        System.arraycopy(queries, redo[r] * d, batch, r * d, d);
+      }
+      int[] cpu = fallback().nearest(batch, redoCount, k);
+      for (int r = 0; r < redoCount; r++) {
+        System.arraycopy(cpu, r * k, ids, redo[r] * k, k);
+      }
+      cpuFallbacks += redoCount;
     }
     return ids;
   }
