@@ -50,5 +50,5 @@ fi
   --store "$store" --queries "${QUERIES:-10000}" --report "$out/gpu-verify-table.txt" 2>&1 \
   | tee "$out/gpu-verify.log"
 status=${PIPESTATUS[0]}
-grep -E "registers|spill" "$out/ptxas.txt" 2>/dev/null | head -12
+grep -E "registers|spill" "$out/ptxas.txt" 2>/dev/null | sed -n 1,12p
 exit "$status"

@@ -37,4 +37,4 @@ if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f 'spark-submit local[2]: pe
 "${timer[@]}" java -Xmx2g $opens -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
   --master 'local[2]' --class io.dxrewrite.spark.RewriteJob spark/target/dx-rewrite-spark.jar \
   --input examples/amazon-sentences.jsonl --output "$out/rewritten" --format jsonl --field text --epsilon 10
-head -c 400 "$out"/rewritten/part-*.json | head -2
+head -c 400 "$out"/rewritten/part-*.json | sed -n 1,2p
