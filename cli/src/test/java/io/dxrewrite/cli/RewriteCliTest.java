@@ -66,6 +66,25 @@ class RewriteCliTest {
   }
 
   @Test
+  void jsonlKeepsTheDigitsOfOtherFieldsNumbers() throws IOException {
+    Path in = dir.resolve("numbers.jsonl");
+    Files.writeString(
+        in,
+        "{\"id\":12345678901234567890,\"text\":\"the price was fine\",\"price\":1.50,"
+            + "\"rate\":0.1000,\"n\":-7,\"tiny\":1.0E-30,\"nested\":{\"w\":2.250}}\n");
+    Path out = dir.resolve("numbers-out.jsonl");
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "10", "--format", "jsonl", "--input", in.toString(),
+            "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String line = Files.readAllLines(out).get(0);
+    assertThat(line)
+        .startsWith("{\"id\":12345678901234567890,\"text\":")
+        .endsWith(",\"price\":1.50,\"rate\":0.1000,\"n\":-7,\"tiny\":1.0E-30,"
+            + "\"nested\":{\"w\":2.250}}");
+  }
+
+  @Test
   void tsvRewritesOnlyTheNamedColumn() throws IOException {
     Path tsv = dir.resolve("in.tsv");
     Files.writeString(

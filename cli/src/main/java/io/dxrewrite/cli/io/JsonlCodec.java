@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dxrewrite.error.InvalidInputException;
@@ -12,13 +13,17 @@ import io.dxrewrite.error.InvalidInputException;
 /**
  * JSON Lines: each non-blank line is one object. The named field must be a string and is
  * rewritten; every other field (labels, ids, nested objects) is written back with the same
- * values and field order. Numbers keep their precision (big decimals).
+ * values and field order. Numbers keep their value and their digits: decimals are read as big
+ * decimals with their scale kept ({@code 1.50} stays {@code 1.50}); an exponent is written in
+ * Java's {@link java.math.BigDecimal#toString()} form ({@code 1e3} becomes {@code 1E+3}, the
+ * same number).
  */
 final class JsonlCodec implements RecordCodec {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
   static {
