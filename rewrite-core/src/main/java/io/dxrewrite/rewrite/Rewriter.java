@@ -16,7 +16,6 @@ import io.dxrewrite.text.Token;
 import io.dxrewrite.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -235,7 +234,7 @@ public final class Rewriter {
           continue;
         }
         plan.words++;
-        String lower = token.text().toLowerCase(Locale.ROOT);
+        String lower = token.lookup();
         if (options.skipWords().contains(lower)) {
           plan.skipped++;
           continue;
@@ -310,6 +309,10 @@ public final class Rewriter {
         if (outputId == plan.inputIds[t]) {
           out.append(token.text());
         } else {
+          if (token.clitic()) {
+            // "n't" replaced by "never" is written " never": a full word after a space
+            out.append(' ');
+          }
           out.append(CasePattern.of(token.text()).apply(vocabulary.word(outputId)));
         }
       }

@@ -11,7 +11,12 @@ import java.util.List;
  * Character#COMBINING_SPACING_MARK}, {@link Character#ENCLOSING_MARK}). Everything else (spaces,
  * tabs, CR and LF, punctuation, apostrophes, hyphens, symbols, emoji) forms non-word tokens that
  * the rewriter copies through unchanged, so an identity mechanism reproduces the input byte for
- * byte. Stateless and thread-safe.
+ * byte.
+ *
+ * <p>English contractions are then split as GloVe's tokenizer split them ({@link Contractions}):
+ * a word, one apostrophe and one of the letter runs t (after a word ending in n), s, re, ll, ve,
+ * m or d become the word and a clitic word token ("don't" is "do" + "n't", looked up as "do" and
+ * "not"). Stateless and thread-safe.
  */
 public final class Tokenizer {
   /**
@@ -37,7 +42,46 @@ public final class Tokenizer {
     if (n > start) {
       tokens.add(new Token(text.substring(start, n), inWord));
     }
-    return tokens;
+    return splitContractions(tokens);
+  }
+
+  /** Merges word, apostrophe, clitic letters into word + clitic token; see the class comment. */
+  private static List<Token> splitContractions(List<Token> tokens) {
+    List<Token> out = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (i + 2 < tokens.size()
+          && token.word()
+          && Contractions.isApostrophe(tokens.get(i + 1).text())
+          && tokens.get(i + 2).word()) {
+        String before = token.text();
+        String apostrophe = tokens.get(i + 1).text();
+        String after = tokens.get(i + 2).text();
+        Token stem = null;
+        Token clitic = null;
+        if (Contractions.isNegation(before, after)) {
+          int cut = before.length() - 1;
+          stem = new Token(before.substring(0, cut), true);
+          clitic = new Token(before.substring(cut) + apostrophe + after, true, "not", true);
+        } else if (Contractions.fullForm(after) != null) {
+          stem = token;
+          clitic = new Token(apostrophe + after, true, Contractions.fullForm(after), true);
+        }
+        if (clitic != null) {
+          if (out == null) {
+            out = new ArrayList<>(tokens.subList(0, i));
+          }
+          out.add(stem);
+          out.add(clitic);
+          i += 2;
+          continue;
+        }
+      }
+      if (out != null) {
+        out.add(token);
+      }
+    }
+    return out == null ? tokens : out;
   }
 
   /**

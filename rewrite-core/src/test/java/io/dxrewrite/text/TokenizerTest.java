@@ -43,9 +43,8 @@ class TokenizerTest {
     List<Token> tokens = tokenizer.tokenize("Don't stop—Köln 42x!😀");
     assertThat(tokens)
         .containsExactly(
-            new Token("Don", true),
-            new Token("'", false),
-            new Token("t", true),
+            new Token("Do", true),
+            new Token("n't", true, "not", true),
             new Token(" ", false),
             new Token("stop", true),
             new Token("—", false),
@@ -53,6 +52,44 @@ class TokenizerTest {
             new Token(" ", false),
             new Token("42x", true),
             new Token("!😀", false));
+  }
+
+  @Test
+  void contractionsAreSplitAsGloveSplitThem() {
+    List<Token> tokens =
+        tokenizer.tokenize("I'm sure it\u2019s Jo's; they CAN'T, we'd");
+    assertThat(tokens)
+        .containsExactly(
+            new Token("I", true),
+            new Token("'m", true, "am", true),
+            new Token(" ", false),
+            new Token("sure", true),
+            new Token(" ", false),
+            new Token("it", true),
+            new Token("\u2019s", true, "is", true),
+            new Token(" ", false),
+            new Token("Jo", true),
+            new Token("'s", true, "is", true),
+            new Token("; ", false),
+            new Token("they", true),
+            new Token(" ", false),
+            new Token("CA", true),
+            new Token("N'T", true, "not", true),
+            new Token(", ", false),
+            new Token("we", true),
+            new Token("'d", true, "would", true));
+  }
+
+  @Test
+  void apostrophesThatFormNoContractionStaySeparators() {
+    // O'Neil, rock'n'roll, y'all: no clitic; "n't" alone has no stem; students' ends a word;
+    // 'tis has no word before the apostrophe; two apostrophes are not one.
+    String text = "O'Neil rock'n'roll y'all n't students' 'tis it''s";
+    List<Token> tokens = tokenizer.tokenize(text);
+    assertThat(tokens).noneMatch(Token::clitic);
+    assertThat(tokens.stream().filter(Token::word).map(Token::text))
+        .containsExactly("O", "Neil", "rock", "n", "roll", "y", "all", "n", "t", "students",
+            "tis", "it", "s");
   }
 
   @Test

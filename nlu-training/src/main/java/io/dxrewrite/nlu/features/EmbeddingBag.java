@@ -6,7 +6,6 @@ import io.dxrewrite.nlu.data.LabelledExample;
 import io.dxrewrite.text.Token;
 import io.dxrewrite.text.Tokenizer;
 import java.util.List;
-import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,7 +47,7 @@ public final class EmbeddingBag {
         if (!token.word()) {
           continue;
         }
-        int id = vocabulary.id(token.text().toLowerCase(Locale.ROOT));
+        int id = vocabulary.id(token.lookup());
         if (id == Vocabulary.NOT_FOUND) {
           continue;
         }
