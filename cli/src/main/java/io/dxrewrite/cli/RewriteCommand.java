@@ -15,8 +15,8 @@ import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.error.DxPreconditions;
-import io.dxrewrite.error.DxRewriteException;
 import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.error.IoFailureException;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.nn.OpenBlasCoreType;
 import io.dxrewrite.rewrite.OovPolicy;
@@ -154,7 +154,7 @@ final class RewriteCommand implements Callable<Integer> {
       return run();
     } catch (IOException e) {
       // the reason ("No space left on device", "Broken pipe") names no record text
-      throw new DxRewriteException("cannot read or write: " + e.getMessage(), e);
+      throw new IoFailureException("cannot read or write: " + e.getMessage(), e);
     }
   }
 
@@ -287,7 +287,19 @@ final class RewriteCommand implements Callable<Integer> {
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
       LineReader lines = new LineReader(in, fromFile ? input : "stdin");
       RecordCodec codec = RecordCodec.of(recordFormat, field);
-      process(lines, codec, rewriter, options, writer, reports, progress, totals);
+      try {
+        process(lines, codec, rewriter, options, writer, reports, progress, totals);
+      } catch (InvalidInputException e) {
+        if (!toFile) {
+          // whole records only: every record before the bad line, none after it
+          writer.flush();
+          System.err.printf(
+              Locale.ROOT,
+              "dx-rewrite: stopped at bad input; the %d records before it are on standard output%n",
+              totals.records);
+        }
+        throw e;
+      }
       writer.flush();
       if (reports != null) {
         reports.flush();
@@ -316,17 +328,26 @@ final class RewriteCommand implements Callable<Integer> {
     List<RecordCodec.Record> batchRecords = new ArrayList<>(batchSize);
     Line line = lines.next();
     if (line != null && codec.header(line)) {
+      System.err.println("dx-rewrite: " + codec.headerNote());
       writer.write(line.content());
       writer.write(line.terminator());
       line = lines.next();
     }
-    while (line != null) {
-      batchLines.add(line);
-      batchRecords.add(codec.parse(line));
-      if (batchLines.size() == batchSize) {
-        flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+    try {
+      while (line != null) {
+        RecordCodec.Record record = codec.parse(line);
+        batchLines.add(line);
+        batchRecords.add(record);
+        if (batchLines.size() == batchSize) {
+          flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+        }
+        line = lines.next();
       }
-      line = lines.next();
+    } catch (InvalidInputException e) {
+      // the failing line is not in the batch: rewrite the records before it, so that standard
+      // output holds every record up to the bad line (file output is discarded as a whole)
+      flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+      throw e;
     }
     flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
   }

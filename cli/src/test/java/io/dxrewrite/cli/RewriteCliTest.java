@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,22 +67,121 @@ class RewriteCliTest {
   }
 
   @Test
-  void jsonlKeepsTheDigitsOfOtherFieldsNumbers() throws IOException {
-    Path in = dir.resolve("numbers.jsonl");
+  void jsonlLinesAreKeptByteForByteExceptTheRewrittenValue() throws IOException {
+    // number formats Jackson would re-serialise (1.50, 1e3, -0.0, 2.0, huge integers), spacing,
+    // escapes, a byte-order mark on line 1 and non-ASCII text must all come back unchanged
+    String prefix1 = "\uFEFF{ \"id\" : 12345678901234567890, \"text\" : ";
+    String value1 = "\"the \\\"price\\\" was fine, caf\u00e9 \\u00e9t\u00e9 \\n ok\"";
+    String suffix1 = " , \"price\":1.50,\"big\":1e3,\"neg\":-0.0,\"f\":2.0,"
+        + "\"nested\":{\"w\":[1, 2.250, {\"text\":\"inner stays\"}]} }";
+    String prefix2 = "{\"text\":";
+    String value2 = "\"good battery life\"";
+    String suffix2 = ",\"label\":0}";
+    Path in = dir.resolve("exact.jsonl");
     Files.writeString(
-        in,
-        "{\"id\":12345678901234567890,\"text\":\"the price was fine\",\"price\":1.50,"
-            + "\"rate\":0.1000,\"n\":-7,\"tiny\":1.0E-30,\"nested\":{\"w\":2.250}}\n");
-    Path out = dir.resolve("numbers-out.jsonl");
+        in, prefix1 + value1 + suffix1 + "\r\n" + prefix2 + value2 + suffix2 + "\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("exact-out.jsonl");
     CliRun run =
         CliRun.of("rewrite", "--epsilon", "10", "--format", "jsonl", "--input", in.toString(),
             "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    String line = Files.readAllLines(out).get(0);
-    assertThat(line)
-        .startsWith("{\"id\":12345678901234567890,\"text\":")
-        .endsWith(",\"price\":1.50,\"rate\":0.1000,\"n\":-7,\"tiny\":1.0E-30,"
-            + "\"nested\":{\"w\":2.250}}");
+    String written = Files.readString(out, StandardCharsets.UTF_8);
+    String[] lines = written.split("\n", -1);
+    assertThat(lines).hasSize(3);
+    assertThat(lines[2]).isEmpty();
+    assertThat(lines[0]).startsWith(prefix1).endsWith(suffix1 + "\r");
+    assertThat(lines[1]).startsWith(prefix2).endsWith(suffix2);
+    String rewritten1 =
+        lines[0].substring(prefix1.length(), lines[0].length() - suffix1.length() - 1);
+    String rewritten2 = lines[1].substring(prefix2.length(), lines[1].length() - suffix2.length());
+    // the replaced part is one JSON string, the rewritten text
+    assertThat(JSON.readTree(rewritten1).isTextual()).isTrue();
+    assertThat(JSON.readTree(rewritten2).isTextual()).isTrue();
+    assertThat(JSON.readTree(rewritten1).textValue()).isNotEqualTo(JSON.readTree(value1).textValue());
+  }
+
+  @Test
+  void jsonlWithARepeatedFieldNameIsABadInputError() throws IOException {
+    for (String record :
+        List.of(
+            "{\"text\":\"first ZQXJSECRET\",\"text\":\"second ZQXJSECRET\"}",
+            "{\"text\":\"ok\",\"meta\":{\"a\":1,\"a\":2}}")) {
+      Path in = dir.resolve("dup.jsonl");
+      Files.writeString(in, "{\"text\":\"fine\"}\n" + record + "\n");
+      CliRun run =
+          CliRun.of("rewrite", "--epsilon", "3", "--format", "jsonl", "--input", in.toString(),
+              "--output", dir.resolve("dup-out.jsonl").toString());
+      assertThat(run.exitCode()).as(record).isEqualTo(2);
+      assertThat(run.err()).contains("line 2: a field name is repeated").doesNotContain("ZQXJ");
+      assertThat(dir.resolve("dup-out.jsonl")).doesNotExist();
+    }
+  }
+
+  @Test
+  void tsvWithTheFieldNamedTwiceIsABadInputError() throws IOException {
+    Path in = dir.resolve("twice.tsv");
+    Files.writeString(in, "id\ttext\ttext\n1\tfirst col\tsecond ZQXJSECRET col\n");
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "3", "--format", "tsv", "--input", in.toString(),
+            "--output", dir.resolve("twice-out.tsv").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("names column 'text' more than once (columns 2 and 3)")
+        .doesNotContain("ZQXJ");
+  }
+
+  @Test
+  void outputThroughASymbolicLinkReplacesTheFileItPointsTo() throws IOException {
+    Path in = dir.resolve("in-link.txt");
+    Files.writeString(in, "good battery life\nsmall screen\n");
+    Path realDir = Files.createDirectories(dir.resolve("real"));
+    Path real = realDir.resolve("real.out");
+    Files.writeString(real, "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.out"), Path.of("real", "real.out"));
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "10", "--input", in.toString(), "--output",
+            link.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(real)).hasSize(2).doesNotContain("old");
+  }
+
+  @Test
+  void outputToAFifoIsWrittenIntoItNotReplaced() throws Exception {
+    Path in = dir.resolve("in-fifo.txt");
+    Files.writeString(in, "good battery life\nsmall screen\nit works\n");
+    Path fifo = dir.resolve("out.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    // a thread of its own: a blocked reader on the common pool would starve the rewriter's tasks
+    java.util.concurrent.FutureTask<List<String>> reader =
+        new java.util.concurrent.FutureTask<>(() -> Files.readAllLines(fifo));
+    Thread readerThread = new Thread(reader, "fifo-reader");
+    readerThread.setDaemon(true);
+    readerThread.start();
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "10", "--input", in.toString(), "--output",
+            fifo.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(reader.get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(3);
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+  }
+
+  @Test
+  void invalidUtf8IsReportedOnItsOwnLine() throws IOException {
+    Path in = dir.resolve("bad-line-5.txt");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write("one\ntwo\nthree\nfour\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xff, ' ', 'f', 'i', 'v', 'e', '\n'});
+    bytes.write("six\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(in, bytes.toByteArray());
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "3", "--input", in.toString(), "--output",
+            dir.resolve("o5").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 5 is not valid UTF-8");
   }
 
   @Test
@@ -186,7 +286,7 @@ class RewriteCliTest {
     Path in = dir.resolve("nofield.jsonl");
     Files.writeString(in, "{\"body\": \"hello world\"}\n");
     CliRun run = CliRun.of("rewrite", "--epsilon", "3", "--format", "jsonl", "--input", in.toString(), "--output", dir.resolve("o").toString());
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("line 1").contains("field 'text' is missing");
   }
 

@@ -15,15 +15,29 @@ public final class DxPreconditions {
    *
    * @param epsilon the value to check
    * @return {@code epsilon}
-   * @throws InvalidParameterException if epsilon is NaN, infinite or {@code <= 0}
+   * @throws InvalidParameterException if epsilon is NaN, infinite or below {@link #MIN_EPSILON}
    */
   public static double checkEpsilon(double epsilon) {
     if (!Double.isFinite(epsilon) || epsilon <= 0) {
       throw new InvalidParameterException(
           "epsilon must be a finite number > 0 (epsilon per word), got " + epsilon);
     }
+    if (epsilon < MIN_EPSILON) {
+      throw new InvalidParameterException(
+          "epsilon must be at least 1e-6 (epsilon per word), got " + epsilon + ": below it the"
+              + " noise (mean radius d/epsilon) is so large that the input word no longer changes"
+              + " the output in float32 arithmetic, and far below it the noise overflows");
+    }
     return epsilon;
   }
+
+  /**
+   * The smallest epsilon accepted, per word. At 1e-6 the noise radius (Gamma(d, 1/epsilon), mean
+   * d/epsilon, 10^8 for d = 100) is already about 2^24 times a GloVe vector's norm, so the
+   * perturbed point's float32 coordinates no longer depend on the input word; around 1e-16 the
+   * float32 distances overflow and every word became the vocabulary's first word.
+   */
+  public static final double MIN_EPSILON = 1e-6;
 
   /**
    * Checks that {@code value} lies in the closed interval {@code [min, max]}.

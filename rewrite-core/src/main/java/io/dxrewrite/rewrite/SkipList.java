@@ -4,7 +4,9 @@ import io.dxrewrite.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -35,6 +37,10 @@ public final class SkipList {
       return words;
     } catch (MalformedInputException e) {
       throw new InvalidInputException("skip list " + file + " is not valid UTF-8");
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("skip list " + file + " does not exist");
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("skip list " + file + " is not readable (permission denied)");
     } catch (IOException e) {
       throw new InvalidInputException("cannot read skip list " + file + ": " + e.getClass().getSimpleName());
     }

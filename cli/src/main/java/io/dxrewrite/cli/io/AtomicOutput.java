@@ -15,6 +15,11 @@ import java.nio.file.StandardOpenOption;
  * in the same folder, which {@link #commit()} forces to disk and renames into place atomically.
  * {@link #close()} without commit deletes the temporary file, so a failure leaves no partial file
  * under the output name (and an existing file there untouched).
+ *
+ * <p>A symbolic link is followed: the file it points to is replaced, the link stays. An existing
+ * output that is not a regular file (a FIFO, a character device such as {@code /dev/null} or
+ * {@code /dev/stdout}) cannot be replaced atomically and is written directly instead; a failure
+ * then leaves what was already written in it.
  */
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
@@ -29,10 +34,21 @@ public final class AtomicOutput implements AutoCloseable {
    * @throws IOException on other failures
    */
   public AtomicOutput(Path target) throws IOException {
-    this.target = target.toAbsolutePath();
+    this.target = followLinks(target.toAbsolutePath());
     Path dir = this.target.getParent();
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("output folder " + dir + " does not exist");
+    }
+    if (Files.exists(this.target)
+        && !Files.isRegularFile(this.target)
+        && !Files.isDirectory(this.target)) {
+      // a FIFO or a device: renaming a file over it would replace the special file itself
+      this.temporary = null;
+      this.stream =
+          new BufferedOutputStream(
+              Files.newOutputStream(this.target, StandardOpenOption.WRITE), 1 << 16);
+      this.cleanup = null;
+      return;
     }
     try {
       this.temporary = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".partial");
@@ -43,6 +59,18 @@ public final class AtomicOutput implements AutoCloseable {
     // an interrupted run (Ctrl-C, SIGTERM) must not leave partial output behind either
     this.cleanup = new Thread(() -> deleteQuietly(temporary), "dx-rewrite-partial-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  /** The file a chain of symbolic links points to (the path itself when it is no link). */
+  private static Path followLinks(Path path) throws IOException {
+    Path current = path;
+    for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) {
+        throw new InvalidInputException("output " + path + ": too many levels of symbolic links");
+      }
+      current = current.getParent().resolve(Files.readSymbolicLink(current)).normalize();
+    }
+    return current;
   }
 
   private static void deleteQuietly(Path file) {
@@ -68,6 +96,10 @@ public final class AtomicOutput implements AutoCloseable {
   public void commit() throws IOException {
     stream.flush();
     stream.close();
+    if (temporary == null) {
+      committed = true;
+      return;
+    }
     try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
@@ -83,6 +115,10 @@ public final class AtomicOutput implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (temporary == null) {
+      stream.close();
+      return;
+    }
     try {
       Runtime.getRuntime().removeShutdownHook(cleanup);
     } catch (IllegalStateException shuttingDown) {

@@ -1,34 +1,32 @@
 package io.dxrewrite.cli.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dxrewrite.error.InvalidInputException;
+import java.io.IOException;
 
 /**
- * JSON Lines: each non-blank line is one object. The named field must be a string and is
- * rewritten; every other field (labels, ids, nested objects) is written back with the same
- * values and field order. Numbers keep their value and their digits: decimals are read as big
- * decimals with their scale kept ({@code 1.50} stays {@code 1.50}); an exponent is written in
- * Java's {@link java.math.BigDecimal#toString()} form ({@code 1e3} becomes {@code 1E+3}, the
- * same number).
+ * JSON Lines: each non-blank line is one object. The named top-level field must be a string and is
+ * rewritten in place: the line is written back byte for byte except for that string's value, so
+ * every other field (labels, ids, nested objects, number formats such as {@code 1.50}, {@code 1e3}
+ * or {@code -0.0}, whitespace and field order) is kept exactly. A line must hold exactly one JSON
+ * object with no field name repeated at any level (a repeated name would leave one of its values
+ * unprotected or ambiguous). A UTF-8 byte-order mark before the first line is kept.
  */
 final class JsonlCodec implements RecordCodec {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
           .build();
-
-  static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build());
-  }
+  private static final ObjectMapper QUOTER = new ObjectMapper();
+  private static final String BOM = "\uFEFF";
 
   private final String field;
 
@@ -38,44 +36,70 @@ final class JsonlCodec implements RecordCodec {
 
   @Override
   public Record parse(Line line) {
-    if (line.content().isBlank()) {
+    String content = line.content();
+    int offset = line.number() == 1 && content.startsWith(BOM) ? 1 : 0;
+    if (content.isBlank() || content.substring(offset).isBlank()) {
       return null;
     }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(line.content());
-    } catch (JsonProcessingException e) {
-      // Jackson's message quotes the input, so only the location is reported.
+    int start = -1;
+    int end = -1;
+    String text = null;
+    try (JsonParser parser = FACTORY.createParser(content.substring(offset))) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new InvalidInputException("line " + line.number() + ": expected a JSON object");
+      }
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        boolean selected = field.equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (!selected) {
+          parser.skipChildren();
+          continue;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+          throw new InvalidInputException(
+              "line " + line.number() + ": field '" + field + "' is not a string");
+        }
+        start = offset + (int) parser.currentTokenLocation().getCharOffset();
+        text = parser.getText();
+        end = offset + (int) parser.currentLocation().getCharOffset();
+      }
+      if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        throw new InvalidInputException(
+            "line " + line.number() + ": malformed JSON (one object per line expected)");
+      }
+    } catch (JsonParseException e) {
+      // Jackson's messages quote the input, so only the location (and a repeated name) is reported
+      String what =
+          e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+              ? "a field name is repeated"
+              : "malformed JSON";
       throw new InvalidInputException(
-          "line " + line.number() + ": malformed JSON at column "
-              + e.getLocation().getColumnNr());
+          "line " + line.number() + ": " + what + " at column "
+              + (offset + e.getLocation().getColumnNr()));
+    } catch (IOException e) {
+      throw new InvalidInputException("line " + line.number() + ": malformed JSON");
     }
-    if (!(node instanceof ObjectNode object)) {
-      throw new InvalidInputException("line " + line.number() + ": expected a JSON object");
-    }
-    JsonNode value = object.get(field);
-    if (value == null) {
+    if (text == null) {
       throw new InvalidInputException(
           "line " + line.number() + ": field '" + field + "' is missing (choose it with --field)");
     }
-    if (!value.isTextual()) {
-      throw new InvalidInputException(
-          "line " + line.number() + ": field '" + field + "' is not a string");
-    }
-    String text = value.textValue();
+    String original = text;
+    int from = start;
+    int to = end;
     return new Record() {
       @Override
       public String text() {
-        return text;
+        return original;
       }
 
       @Override
       public String render(String rewritten) {
-        object.put(field, rewritten);
         try {
-          return MAPPER.writeValueAsString(object);
+          return content.substring(0, from) + QUOTER.writeValueAsString(rewritten)
+              + content.substring(to);
         } catch (JsonProcessingException e) {
-          throw new IllegalStateException("cannot serialise record of line " + line.number(), e);
+          throw new IllegalStateException("cannot encode the rewritten text of line " + line.number(), e);
         }
       }
     };

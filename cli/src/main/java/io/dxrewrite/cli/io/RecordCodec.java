@@ -16,6 +16,14 @@ public interface RecordCodec {
   }
 
   /**
+   * @return after {@link #header} accepted a header, one line for stderr saying what it selected
+   *     (column names only, never record text); null when the format has no header
+   */
+  default String headerNote() {
+    return null;
+  }
+
+  /**
    * @param line an input line
    * @return the record, or null when the line carries no record (a blank JSONL line)
    * @throws io.dxrewrite.error.InvalidInputException if the line is malformed; the message names

@@ -20,14 +20,32 @@ final class TsvCodec implements RecordCodec {
 
   @Override
   public boolean header(Line line) {
-    List<String> names = Arrays.asList(line.content().split("\t", -1));
+    String content = line.content();
+    if (line.number() == 1 && content.startsWith("\uFEFF")) {
+      content = content.substring(1); // a UTF-8 byte-order mark, copied through with the header
+    }
+    List<String> names = Arrays.asList(content.split("\t", -1));
     column = names.indexOf(field);
     columns = names.size();
     if (column < 0) {
       throw new InvalidInputException(
-          "TSV header has no column '" + field + "' (choose it with --field)");
+          "TSV header has no column '" + field + "' (choose it with --field; the first line must"
+              + " be a header of column names)");
+    }
+    int last = names.lastIndexOf(field);
+    if (last != column) {
+      // rewriting only one of them would pass the other through unprotected
+      throw new InvalidInputException(
+          "TSV header names column '" + field + "' more than once (columns " + (column + 1)
+              + " and " + (last + 1) + ")");
     }
     return true;
+  }
+
+  @Override
+  public String headerNote() {
+    return "TSV: line 1 is the header (copied unchanged); rewriting column " + (column + 1)
+        + " of " + columns + " ('" + field + "')";
   }
 
   @Override

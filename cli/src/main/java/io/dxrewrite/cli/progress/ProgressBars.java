@@ -1,5 +1,8 @@
 package io.dxrewrite.cli.progress;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -19,7 +22,8 @@ final class ProgressBars {
         .setTaskName(task)
         .setInitialMax(max)
         .setUnit(unit, 1)
-        .showSpeed()
+        // "0.1 records/s", not the library default's ".1 records/s"
+        .showSpeed(new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)))
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(terminal ? 500 : 10_000)
         .setConsumer(

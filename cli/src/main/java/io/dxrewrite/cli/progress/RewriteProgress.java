@@ -40,7 +40,7 @@ public final class RewriteProgress implements AutoCloseable {
     words += wordsDone;
     if (bar != null) {
       bar.stepBy(recordsDone);
-      bar.setExtraMessage(String.format(Locale.ROOT, "%.0f words/s", wordsPerSecond()));
+      bar.setExtraMessage(String.format(Locale.ROOT, ", %.0f words/s", wordsPerSecond()));
     }
   }
 
