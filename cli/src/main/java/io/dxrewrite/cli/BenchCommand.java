@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures end-to-end CMP rewriting words/s of dx-rewrite and of the numpy reference",
-      "(bench/reference/cmp_numpy.py, batched brute force) on the same store, corpus and epsilon."
+      "Measures end-to-end CMP rewriting words/s of dx-rewrite and of the numpy reference "
+          + "(bench/reference/cmp_numpy.py, batched brute force) on the same store, corpus and "
+          + "epsilon."
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--embeddings", required = true, paramLabel = "STORE", description = "Store file (also read by the reference).")

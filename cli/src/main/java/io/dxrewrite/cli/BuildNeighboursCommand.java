@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
     name = "build-neighbours",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes every word's K nearest words with exact distances and stores them next to the",
-      "embedding store (used by truncated-gumbel and density reports)."
+      "Computes every word's K nearest words with exact distances and stores them next to the "
+          + "embedding store (used by truncated-gumbel and density reports)."
     })
 final class BuildNeighboursCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Finds the epsilon at which the median probability N_w that a word comes back unchanged",
-      "equals --target-nw (bisection over the monotone N_w curve), with a 95%% bootstrap interval.",
+      "Finds the epsilon at which the median probability N_w that a word comes back unchanged "
+          + "equals --target-nw (bisection over the monotone N_w curve), with a 95%% bootstrap "
+          + "interval.",
       "Results are cached next to the store."
     })
 final class CalibrateCommand implements Callable<Integer> {

@@ -60,7 +60,23 @@ public final class DxRewriteCommand implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new DxRewriteCommand());
     cli.setExecutionExceptionHandler(DxRewriteCommand::handle);
+    cli.setParameterExceptionHandler(DxRewriteCommand::usageError);
     return cli.execute(args);
+  }
+
+  /**
+   * A mistyped command line: the reason on one line and where to find the usage, instead of
+   * picocli's full usage block after it. Picocli's messages quote only option names and the
+   * values typed on the command line, never record text.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    java.io.PrintWriter err = cli.getErr();
+    err.println("dx-rewrite: error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ErrorReporter.EXIT_USAGE;
   }
 
   private static int handle(

@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Answers 'at which epsilon is my model still good enough?': rewrites the training text",
-      "with each mechanism and epsilon, trains non-private and DP-SGD models, and reports test",
-      "accuracy and membership-inference AUC in RESULTS.md, results.json and PNG plots."
+      "Answers 'at which epsilon is my model still good enough?': rewrites the training text "
+          + "with each mechanism and epsilon, trains non-private and DP-SGD models, and reports test "
+          + "accuracy and membership-inference AUC in RESULTS.md, results.json and PNG plots."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--dataset", required = true, paramLabel = "wordnet-topics|FILE",

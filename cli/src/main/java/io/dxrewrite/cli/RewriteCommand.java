@@ -53,8 +53,9 @@ import picocli.CommandLine.Option;
     name = "rewrite",
     mixinStandardHelpOptions = true,
     description = {
-      "Rewrites each record: every word's embedding gets noise scaled by epsilon and is replaced",
-      "by the nearest vocabulary word. Non-word characters are kept exactly."
+      "Rewrites each record: every word's embedding gets noise scaled by epsilon and is "
+          + "replaced by the nearest vocabulary word.",
+      "Non-word characters are kept exactly."
     })
 final class RewriteCommand implements Callable<Integer> {
   @Option(
@@ -100,9 +101,8 @@ final class RewriteCommand implements Callable<Integer> {
 
   @Option(
       names = "--field",
-      defaultValue = "text",
       paramLabel = "NAME",
-      description = "JSONL field or TSV header column to rewrite. Default: ${DEFAULT-VALUE}.")
+      description = "JSONL field or TSV header column to rewrite (jsonl and tsv only). Default: text.")
   String field;
 
   @Option(
@@ -162,6 +162,13 @@ final class RewriteCommand implements Callable<Integer> {
     DxPreconditions.checkArgument(
         batchSize >= 1 && batchSize <= 100_000, "--batch-size must be in [1, 100000], got " + batchSize);
     RecordFormat recordFormat = RecordFormat.fromCliName(format);
+    if (field != null && recordFormat == RecordFormat.TEXT) {
+      throw new InvalidParameterException(
+          "--field applies to --format jsonl and tsv; --format text rewrites whole lines");
+    }
+    if (field == null) {
+      field = "text";
+    }
     Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
     if ((epsilon == null) == (targetNw == null)) {
       throw new InvalidParameterException("give exactly one of --epsilon and --target-nw");

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the HTTP anonymization API (POST /v1/rewrite, /v1/rewrite/stream, GET /v1/mechanisms,",
-      "/v1/embeddings, /v1/budget, /health/live, /health/ready, /metrics, /openapi.yaml).",
+      "Runs the HTTP anonymization API (POST /v1/rewrite, /v1/rewrite/stream, GET "
+          + "/v1/mechanisms, /v1/embeddings, /v1/budget, /health/live, /health/ready, /metrics, "
+          + "/openapi.yaml).",
       "Settings: command line > DX_REWRITE_<NAME> environment variables > --config file > defaults."
     })
 final class ServeCommand implements Runnable {

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Estimates, by Monte Carlo over sampled vocabulary words, N_w (probability that a word comes",
-      "back unchanged) and S_w (distinct outputs) for each epsilon (Feyisetan et al. 2020)."
+      "Estimates, by Monte Carlo over sampled vocabulary words, N_w (probability that a word "
+          + "comes back unchanged) and S_w (distinct outputs) for each epsilon (Feyisetan et al. "
+          + "2020)."
     })
 final class StatsCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;

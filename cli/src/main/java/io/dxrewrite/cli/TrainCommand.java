@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains an intent/topic classifier (frozen embedding bag, one ReLU layer, softmax) on a",
-      "labelled JSONL or TSV file, optionally with DP-SGD, and reports test accuracy and the",
-      "loss-threshold membership-inference AUC."
+      "Trains an intent/topic classifier (frozen embedding bag, one ReLU layer, softmax) on a "
+          + "labelled JSONL or TSV file, optionally with DP-SGD, and reports test accuracy and the "
+          + "loss-threshold membership-inference AUC."
     })
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "FILE",

@@ -170,6 +170,21 @@ class RewriteCliTest {
   }
 
   @Test
+  void mistypedOptionsGiveOneReasonAndPointToHelp() {
+    CliRun run = CliRun.of("rewrite", "--epsilon", "abc", "--input", JSONL.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("dx-rewrite: error:")
+        .contains("'abc'")
+        .contains("Run 'dx-rewrite rewrite --help' for usage.")
+        .doesNotContain("Usage:");
+    CliRun field =
+        CliRun.of("rewrite", "--epsilon", "3", "--field", "body", "--input", JSONL.toString());
+    assertThat(field.exitCode()).isEqualTo(2);
+    assertThat(field.err()).contains("--field applies to --format jsonl and tsv");
+  }
+
+  @Test
   void invalidUtf8IsReportedOnItsOwnLine() throws IOException {
     Path in = dir.resolve("bad-line-5.txt");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
