@@ -129,6 +129,11 @@ class ServerApiTest {
     assertThat(e.getInteger("dimension")).isEqualTo(100);
     assertThat(e.getString("checksum"))
         .isEqualTo(String.format("%08x", DefaultEmbeddings.open().checksum()));
+    // The file name only: the server's directories (e.g. ~/.cache) are not the client's business.
+    assertThat(e.getString("path"))
+        .isEqualTo(DefaultEmbeddings.open().path().getFileName().toString())
+        .doesNotContain("/").doesNotContain(System.getProperty("user.home"));
+    assertThat(e.getString("source")).doesNotContain("/");
 
     HttpResponse<String> budget = send(http, get(port, "/v1/budget", ACME_KEY));
     assertMatchesSpec("budget", budget, "application/json");
