@@ -41,6 +41,11 @@ final class ServeCommand implements Runnable {
   @Option(names = "--ledger", description = "privacy-budget ledger file (default dx-rewrite-ledger.log; env DX_REWRITE_LEDGER)")
   Path ledger;
 
+  @Option(names = "--allow-unauthenticated-remote",
+      description = "serve with no API key configured on a host that is not loopback (refused"
+          + " otherwise, exit 2); logs a warning (env DX_REWRITE_ALLOW_UNAUTHENTICATED_REMOTE=true)")
+  boolean allowUnauthenticatedRemote;
+
   @Override
   public void run() {
     Map<String, String> env = System.getenv();
@@ -63,6 +68,9 @@ final class ServeCommand implements Runnable {
     }
     if (index != null) {
       overrides.put("index", index);
+    }
+    if (allowUnauthenticatedRemote) {
+      overrides.put("allow_unauthenticated_remote", "true");
     }
     ServerMain.run(ServerConfig.load(file, env, overrides));
   }

@@ -115,6 +115,11 @@ public final class DxRewriteServer implements AutoCloseable {
               : "OFF: every request is charged to tenant '" + ServerConfig.ANONYMOUS_TENANT
                   + "'; for local use only",
           config.ledger(), ledger.size(), config.workers());
+      if (config.unauthenticatedRemote()) {
+        LOG.warn("auth is OFF on {}, which is not a loopback address (allow_unauthenticated_remote"
+            + " is set): anyone who can reach port {} can use the API and spend the budget of"
+            + " tenant '{}'", config.host(), http.actualPort(), ServerConfig.ANONYMOUS_TENANT);
+      }
       Future<Void> loaded = vertx.executeBlocking(() -> {
         engine.load(config.embeddings(), config.index(), config.workers(), MAX_BATCH_TEXTS, config.calibration());
         return null;

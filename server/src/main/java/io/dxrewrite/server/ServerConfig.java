@@ -7,6 +7,8 @@ import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.rewrite.TargetNwCalibrations;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +42,8 @@ import java.util.Optional;
  * @param calibration Monte Carlo settings of {@code target_nw} calibrations: {@code
  *     calibration_words} (500), {@code calibration_trials} (200), {@code calibration_seed} (1), as
  *     the CLI's {@code calibrate --words --trials --sample-seed}
+ * @param allowUnauthenticatedRemote {@code allow_unauthenticated_remote}: serve with auth off on a
+ *     host that is not a loopback address; default false, which refuses that combination
  */
 public record ServerConfig(
     String host,
@@ -54,7 +58,8 @@ public record ServerConfig(
     int workers,
     double defaultBudget,
     Map<String, Tenant> tenants,
-    TargetNwCalibrations.Settings calibration) {
+    TargetNwCalibrations.Settings calibration,
+    boolean allowUnauthenticatedRemote) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -64,10 +69,13 @@ public record ServerConfig(
       java.util.List.of(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
-          "calibration_trials", "calibration_seed");
+          "calibration_trials", "calibration_seed", "allow_unauthenticated_remote");
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
+
+  private static final java.util.regex.Pattern IPV4_LITERAL =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   /**
    * One tenant.
@@ -78,7 +86,9 @@ public record ServerConfig(
   public record Tenant(double budget, java.util.List<String> apiKeys) {}
 
   /**
-   * @throws InvalidParameterException if a setting is out of range
+   * @throws InvalidParameterException if a setting is out of range, or if auth is off (no API key
+   *     configured), {@code host} is not a loopback address (see {@link #isLoopback}) and {@code
+   *     allowUnauthenticatedRemote} is false
    */
   public ServerConfig {
     check(!host.isBlank(), "host must not be empty");
@@ -100,6 +110,12 @@ public record ServerConfig(
     check(calibration.words() >= 1, "calibration_words must be >= 1, got " + calibration.words());
     check(calibration.trials() >= 1,
         "calibration_trials must be >= 1, got " + calibration.trials());
+    check(hasApiKeys(tenants) || isLoopback(host) || allowUnauthenticatedRemote,
+        "host " + host + " is not a loopback address and no API key is configured (auth is off):"
+            + " configure tenants with api_keys in the config file, bind 127.0.0.1, ::1 or"
+            + " localhost, or set allow_unauthenticated_remote=true (environment"
+            + " DX_REWRITE_ALLOW_UNAUTHENTICATED_REMOTE, serve --allow-unauthenticated-remote) to"
+            + " serve without authentication anyway");
   }
 
   /**
@@ -113,6 +129,55 @@ public record ServerConfig(
    * @return {@code true} if any API key is configured, so requests without a valid key get 401
    */
   public boolean authEnabled() {
+    return hasApiKeys(tenants);
+  }
+
+  /**
+   * @return {@code true} if auth is off and the server binds a host that is not a loopback
+   *     address, which {@link #allowUnauthenticatedRemote} must have allowed
+   */
+  public boolean unauthenticatedRemote() {
+    return !authEnabled() && !isLoopback(host);
+  }
+
+  /**
+   * Whether a host setting names a loopback interface, decided from its text alone (no DNS
+   * lookup): {@code localhost}, an IPv4 literal in 127.0.0.0/8, or the IPv6 loopback {@code ::1}
+   * in any spelling (also in brackets, or IPv4-mapped {@code ::ffff:127.x.y.z}). Any other name is
+   * treated as not loopback, since it may resolve to any interface.
+   *
+   * @param host a {@code host} setting
+   * @return {@code true} if binding it serves only this machine
+   */
+  public static boolean isLoopback(String host) {
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("localhost.")) {
+      return true;
+    }
+    if (IPV4_LITERAL.matcher(h).matches()) {
+      String[] octets = h.split("\\.");
+      for (String octet : octets) {
+        if (Integer.parseInt(octet) > 255) {
+          return false;
+        }
+      }
+      return octets[0].equals("127");
+    }
+    if (!h.contains(":")) {
+      return false;
+    }
+    try {
+      // In brackets, InetAddress parses an IPv6 literal or fails; it never queries DNS.
+      return InetAddress.getByName("[" + h + "]").isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasApiKeys(Map<String, Tenant> tenants) {
     return tenants.values().stream().anyMatch(t -> !t.apiKeys().isEmpty());
   }
 
@@ -174,7 +239,8 @@ public record ServerConfig(
             new TargetNwCalibrations.Settings(
                 s.integer("calibration_words", TargetNwCalibrations.Settings.DEFAULTS.words()),
                 s.integer("calibration_trials", TargetNwCalibrations.Settings.DEFAULTS.trials()),
-                s.longValue("calibration_seed", TargetNwCalibrations.Settings.DEFAULTS.seed())));
+                s.longValue("calibration_seed", TargetNwCalibrations.Settings.DEFAULTS.seed())),
+            s.bool("allow_unauthenticated_remote", false));
     s.checkAllUsed();
     return config;
   }
@@ -253,6 +319,19 @@ public record ServerConfig(
       } catch (NumberFormatException e) {
         throw new InvalidParameterException(name + " must be a number, got '" + v + "'");
       }
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String v = string(name, null);
+      if (v == null) {
+        return fallback;
+      }
+      return switch (v.strip().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new InvalidParameterException(
+            name + " must be true or false, got '" + v + "'");
+      };
     }
 
     void checkAllUsed() {

@@ -1,7 +1,10 @@
 package io.dxrewrite.server;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorReporter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,12 +18,20 @@ public final class ServerMain {
   private ServerMain() {}
 
   /**
+   * Exits with status 2 and a one-line reason if the settings are invalid or refused (for example
+   * auth off on a host that is not loopback; see {@link ServerConfig}) or the ledger or port
+   * cannot be opened, 1 naming only the exception type for any other failure to start.
+   *
    * @param args ignored
    */
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
     String file = env.get(ServerConfig.ENV_PREFIX + "CONFIG");
-    run(ServerConfig.load(file == null ? null : Path.of(file), env, Map.of()));
+    try {
+      run(ServerConfig.load(file == null ? null : Path.of(file), env, Map.of()));
+    } catch (RuntimeException e) {
+      System.exit(ErrorReporter.report(e, new PrintWriter(System.err, true), List.of()));
+    }
   }
 
   /**

@@ -129,6 +129,11 @@ class ServerApiTest {
     assertThat(e.getInteger("dimension")).isEqualTo(100);
     assertThat(e.getString("checksum"))
         .isEqualTo(String.format("%08x", DefaultEmbeddings.open().checksum()));
+    // The file name only: the server's directories (e.g. ~/.cache) are not the client's business.
+    assertThat(e.getString("path"))
+        .isEqualTo(DefaultEmbeddings.open().path().getFileName().toString())
+        .doesNotContain("/").doesNotContain(System.getProperty("user.home"));
+    assertThat(e.getString("source")).doesNotContain("/");
 
     HttpResponse<String> budget = send(http, get(port, "/v1/budget", ACME_KEY));
     assertMatchesSpec("budget", budget, "application/json");
@@ -359,6 +364,51 @@ class ServerApiTest {
     assertThat(r.body()).doesNotContain("Zorblaxquen").doesNotContain("Vintrasheld");
     assertMatchesSpec("rewrite", r, "application/json");
     assertThat(send(http, get(port, "/health/ready", null)).statusCode()).isEqualTo(200);
+  }
+
+  static Stream<Arguments> explainedRequests() {
+    String t = "\"text\": \"" + SECRET + "\"";
+    String allowed = "; allowed: text, texts, mechanism, epsilon, target_nw, lambda, t, seed, oov";
+    return Stream.of(
+        Arguments.of("neither text nor texts", json("{\"epsilon\": 10}"), 400,
+            "give exactly one of 'text' (a string) or 'texts' (an array of strings);"
+                + " the request has neither"),
+        Arguments.of("text and texts", json("{" + t + ", \"texts\": [\"" + SECRET + "\"],"
+                + " \"epsilon\": 10}"), 400,
+            "give exactly one of 'text' (a string) or 'texts' (an array of strings);"
+                + " the request has both"),
+        Arguments.of("unknown plain field", json("{" + t + ", \"colour\": \"" + SECRET + "\"}"),
+            400, "unknown field 'colour'" + allowed),
+        Arguments.of("unknown 64-character field", json("{" + t + ", \"" + "k".repeat(64)
+            + "\": 1}"), 400, "unknown field '" + "k".repeat(64) + "'" + allowed),
+        Arguments.of("unknown 65-character field", json("{" + t + ", \"" + "k".repeat(65)
+            + "\": 1}"), 400, "the request has an unknown field" + allowed),
+        Arguments.of("unknown field with spaces", json("{" + t + ", \"" + SECRET + "\": 1}"), 400,
+            "the request has an unknown field" + allowed),
+        Arguments.of("unknown field with a slash", json("{" + t + ", \"a/b\": 1}"), 400,
+            "the request has an unknown field" + allowed),
+        Arguments.of("unknown field and no text", json("{\"epsilon\": 10, \"txt\": 1}"), 400,
+            "unknown field 'txt'" + allowed),
+        Arguments.of("text is a number", json("{\"text\": 5, \"epsilon\": 10}"), 400,
+            "the request does not match the API schema at '#/text' (type)"),
+        Arguments.of("empty texts", json("{\"texts\": [], \"epsilon\": 10}"), 400,
+            "the request does not match the API schema at '#/texts' (minItems)"),
+        Arguments.of("2 MiB body", json("{\"text\": \"" + "a".repeat(2 * 1024 * 1024)
+                + "\", \"epsilon\": 10}"), 413,
+            "the request body is larger than the limit of 1048576 bytes"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("explainedRequests")
+  void errorMessagesNameTheProblemButNoValue(String name, byte[] body, int status, String message)
+      throws Exception {
+    HttpResponse<String> r = send(http, post(port, "/v1/rewrite", ACME_KEY, body));
+    assertThat(r.statusCode()).as(name).isEqualTo(status);
+    assertThat(new JsonObject(r.body()).getJsonObject("error").getString("message")).as(name)
+        .isEqualTo(message);
+    assertThat(r.body()).doesNotContain("Zorblaxquen").doesNotContain("Vintrasheld")
+        .doesNotContain("77310");
+    assertMatchesSpec("rewrite", r, "application/json");
   }
 
   @Test

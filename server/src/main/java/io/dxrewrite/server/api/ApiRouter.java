@@ -84,9 +84,10 @@ public final class ApiRouter {
       route.addHandler(handler);
     }
     Router router = builder.createRouter();
-    router.route().failureHandler(ApiRouter::fail);
+    Handler<RoutingContext> fail = ctx -> fail(ctx, bodyLimitBytes);
+    router.route().failureHandler(fail);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-      router.errorHandler(status, ApiRouter::fail);
+      router.errorHandler(status, fail);
     }
     return router;
   }
@@ -94,12 +95,14 @@ public final class ApiRouter {
   /**
    * Answers a failure as JSON. Never logs or returns a foreign exception's message, which may
    * quote the request.
+   *
+   * @param bodyLimitBytes the body limit, stated in the 413 for a body over it
    */
-  static void fail(RoutingContext ctx) {
+  static void fail(RoutingContext ctx, long bodyLimitBytes) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    ApiException e = Errors.toApiException(ctx.failure(), ctx.statusCode());
+    ApiException e = Errors.toApiException(ctx.failure(), ctx.statusCode(), bodyLimitBytes);
     if (e.status() >= 500 && e.status() != 503) {
       LOG.error("request_id={} failed: {}", ctx.get(AccessLog.REQUEST_ID, "-"),
           ctx.failure() == null ? "status " + ctx.statusCode() : ctx.failure().getClass().getName());

@@ -46,7 +46,8 @@ public final class InfoHandlers {
   }
 
   /**
-   * {@code GET /v1/embeddings}: V, d, source and checksum of the loaded store.
+   * {@code GET /v1/embeddings}: V, d, source, checksum and file name of the loaded store; never
+   * the server's absolute path.
    *
    * @param ctx the request
    */
@@ -58,7 +59,7 @@ public final class InfoHandlers {
         .put("dimension", store.dimension())
         .put("source", engine.source())
         .put("checksum", String.format("%08x", store.checksum()))
-        .put("path", String.valueOf(store.path())));
+        .put("path", String.valueOf(store.path().getFileName())));
   }
 
   /**

@@ -71,13 +71,16 @@ public final class RewriteEngine implements AutoCloseable {
           NeighbourhoodTableBuilder.DEFAULT_K))) {
         rewriter.context().table(); // opening is cheap; a missing table is built on first use
       }
-      String source = embeddings.map(Path::toString).orElse(DefaultEmbeddings.NAME);
+      // Clients see the file name only: the server's directories are none of their business.
+      String source = embeddings.map(p -> String.valueOf(p.getFileName()))
+          .orElse(DefaultEmbeddings.NAME);
       loaded.set(new Loaded(store, source,
           new BatchingRewriteService(rewriter, workers, maxBatchTexts), rewriter.context(),
           new TargetNwCalibrations(rewriter.context(), calibration, MAX_QUEUED_CALIBRATIONS)));
       status = Status.READY;
       LOG.info("embeddings loaded: {} words x {} dimensions from {}, index {}, in {} ms; ready",
-          store.size(), store.dimension(), source, rewriter.context().index().name(),
+          store.size(), store.dimension(), embeddings.map(Path::toString).orElse(source),
+          rewriter.context().index().name(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | Error e) {
       status = Status.FAILED;
@@ -110,7 +113,8 @@ public final class RewriteEngine implements AutoCloseable {
   }
 
   /**
-   * @return where the store came from (a path or the embedded default's name)
+   * @return where the store came from, for clients: the configured store's file name (never its
+   *     directory) or the embedded default's name
    * @throws IllegalStateException if not ready
    */
   public String source() {
