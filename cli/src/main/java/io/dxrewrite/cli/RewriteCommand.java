@@ -297,13 +297,16 @@ final class RewriteCommand implements Callable<Integer> {
       try {
         process(lines, codec, rewriter, options, writer, reports, progress, totals);
       } catch (InvalidInputException e) {
-        if (!toFile) {
-          // whole records only: every record before the bad line, none after it
+        if (!toFile || fileOut.direct()) {
+          // whole records only: every record before the bad line, none after it (a temporary
+          // output file is discarded instead)
           writer.flush();
           System.err.printf(
               Locale.ROOT,
-              "dx-rewrite: stopped at bad input; the %d records before it are on standard output%n",
-              totals.records);
+              "dx-rewrite: stopped at bad input; %s before it %s written to %s%n",
+              totals.records == 1 ? "the 1 record" : "the " + totals.records + " records",
+              totals.records == 1 ? "was" : "were",
+              toFile ? output : "standard output");
         }
         throw e;
       }

@@ -185,6 +185,30 @@ class RewriteCliTest {
   }
 
   @Test
+  void badInputMidwayLeavesWholeRecordsInAFifo() throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(JSONL)).subList(0, 95);
+    lines.set(56, "{\"id\": 57, \"text\": \"my PIN is ZQXJSECRET\", \"label\": ");
+    Path in = dir.resolve("broken-fifo.jsonl");
+    Files.write(in, lines);
+    Path fifo = dir.resolve("bad.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    java.util.concurrent.FutureTask<String> reader =
+        new java.util.concurrent.FutureTask<>(() -> Files.readString(fifo));
+    Thread readerThread = new Thread(reader, "fifo-reader");
+    readerThread.setDaemon(true);
+    readerThread.start();
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "10", "--format", "jsonl", "--batch-size", "10",
+            "--input", in.toString(), "--output", fifo.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 57").contains("the 56 records before it were written to");
+    String got = reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(got).endsWith("\n").doesNotContain("ZQXJ");
+    assertThat(got.lines()).hasSize(56).allSatisfy(l -> assertThat(l).endsWith("}"));
+  }
+
+  @Test
   void invalidUtf8IsReportedOnItsOwnLine() throws IOException {
     Path in = dir.resolve("bad-line-5.txt");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -58,7 +58,7 @@ class StandardOutputCliTest {
     assertThat(child.exitValue()).as(stderr).isEqualTo(2);
     assertThat(stderr)
         .contains("line 57")
-        .contains("the 56 records before it are on standard output")
+        .contains("the 56 records before it were written to standard output")
         .doesNotContain("ZQXJ");
     String written = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(written).endsWith("\n").doesNotContain("ZQXJ");

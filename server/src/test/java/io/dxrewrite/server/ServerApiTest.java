@@ -218,8 +218,9 @@ class ServerApiTest {
   void streamAnswersEveryLineInOrderAndSurvivesABadLine() {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < 40; i++) {
-      in.append(i == 17 ? "{\"text\": \"" + SECRET + "\"" : new JsonObject().put("text",
-          "line " + i + " " + SECRET).encode()).append('\n');
+      in.append(i == 17 ? "{\"text\": \"" + SECRET + "\""
+          : i == 23 ? "{\"text\": \"" + SECRET + "\", \"text\": \"b\"}"
+          : new JsonObject().put("text", "line " + i + " " + SECRET).encode()).append('\n');
     }
     in.append("{\"text\": \"last line without newline\"}");
     HttpRequest request = HttpRequest.newBuilder(
@@ -236,6 +237,9 @@ class ServerApiTest {
       assertThat(line.getInteger("line")).isEqualTo(i + 1);
       if (i == 17) {
         assertThat(line.getJsonObject("error").getString("code")).isEqualTo("malformed_json");
+      } else if (i == 23) {
+        assertThat(line.getJsonObject("error").getString("message"))
+            .isEqualTo("line 24 repeats a field name in one JSON object");
       } else {
         assertThat(line.getJsonObject("report").getInteger("words")).as(lines.get(i)).isEqualTo(i == 40 ? 4 : 5);
       }
@@ -318,6 +322,12 @@ class ServerApiTest {
         Arguments.of("empty body", json(""), 400, "invalid_request"),
         Arguments.of("not an object", json("[1, 2]"), 400, "invalid_request"),
         Arguments.of("a JSON string", json("\"" + SECRET + "\""), 400, "invalid_request"),
+        Arguments.of("repeated epsilon", json("{" + t + ", \"epsilon\": 10, \"epsilon\": 1000}"),
+            400, "invalid_request"),
+        Arguments.of("repeated text", json("{" + t + ", \"epsilon\": 10, \"text\": \"dup\"}"),
+            400, "invalid_request"),
+        Arguments.of("repeated texts", json("{\"texts\": [\"a\"], \"texts\": [\"" + SECRET
+            + "\"], \"epsilon\": 10}"), 400, "invalid_request"),
         Arguments.of("text is a number", json("{\"text\": 5, \"epsilon\": 10}"), 400, "invalid_request"),
         Arguments.of("texts is a string", json("{\"texts\": \"" + SECRET + "\", \"epsilon\": 10}"), 400, "invalid_request"),
         Arguments.of("texts holds a number", json("{\"texts\": [1], \"epsilon\": 10}"), 400, "invalid_request"),
@@ -389,6 +399,8 @@ class ServerApiTest {
             "the request has an unknown field" + allowed),
         Arguments.of("unknown field and no text", json("{\"epsilon\": 10, \"txt\": 1}"), 400,
             "unknown field 'txt'" + allowed),
+        Arguments.of("repeated epsilon", json("{" + t + ", \"epsilon\": 10, \"epsilon\": 1000}"),
+            400, "the request body repeats a field name in one JSON object"),
         Arguments.of("text is a number", json("{\"text\": 5, \"epsilon\": 10}"), 400,
             "the request does not match the API schema at '#/text' (type)"),
         Arguments.of("empty texts", json("{\"texts\": [], \"epsilon\": 10}"), 400,

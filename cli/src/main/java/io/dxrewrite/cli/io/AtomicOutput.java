@@ -82,7 +82,15 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   /**
-   * @return the stream to write to (the temporary file)
+   * @return whether the output is written directly (a FIFO or a device), so that a failure leaves
+   *     what was written so far in it
+   */
+  public boolean direct() {
+    return temporary == null;
+  }
+
+  /**
+   * @return the stream to write to (the temporary file, or the FIFO or device itself)
    */
   public OutputStream stream() {
     return stream;

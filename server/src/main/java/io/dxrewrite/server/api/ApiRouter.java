@@ -71,6 +71,19 @@ public final class ApiRouter {
         body.handle(ctx);
       }
     });
+    builder.rootHandler(ctx -> {
+      // runs after the body was read, before validation parses it (which keeps a repeated name's
+      // last value)
+      if (ctx.body() != null && ctx.body().buffer() != null && ctx.body().length() > 0) {
+        try {
+          RepeatedNames.check(ctx.body().buffer(), "the request body");
+        } catch (ApiException e) {
+          ctx.fail(e);
+          return;
+        }
+      }
+      ctx.next();
+    });
     for (OpenAPIRoute route : builder.getRoutes()) {
       String id = route.getOperation().getOperationId();
       Handler<RoutingContext> handler = handlers.get(id);

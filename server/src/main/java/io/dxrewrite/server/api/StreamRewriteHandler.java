@@ -107,6 +107,7 @@ public final class StreamRewriteHandler {
     private Future<Buffer> process(int n, Buffer bytes) {
       String text;
       try {
+        RepeatedNames.check(bytes, "line " + n);
         JsonObject json = new JsonObject(bytes);
         if (!(json.getValue("text") instanceof String s) || json.size() != 1) {
           throw new ApiException(400, "invalid_request",
