@@ -119,6 +119,18 @@ class RewriteCliTest {
   }
 
   @Test
+  void jsonlNestedTooDeeplyNamesTheLimit() throws IOException {
+    Path in = dir.resolve("deep.jsonl");
+    Files.writeString(
+        in, "{\"text\":\"hello\",\"d\":" + "[".repeat(150) + "]".repeat(150) + "}\n");
+    CliRun run =
+        CliRun.of("rewrite", "--epsilon", "3", "--format", "jsonl", "--input", in.toString(),
+            "--output", dir.resolve("deep-out.jsonl").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 1: JSON nested deeper than 100 levels");
+  }
+
+  @Test
   void tsvWithTheFieldNamedTwiceIsABadInputError() throws IOException {
     Path in = dir.resolve("twice.tsv");
     Files.writeString(in, "id\ttext\ttext\n1\tfirst col\tsecond ZQXJSECRET col\n");

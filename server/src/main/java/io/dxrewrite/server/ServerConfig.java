@@ -92,6 +92,7 @@ public record ServerConfig(
    */
   public ServerConfig {
     check(!host.isBlank(), "host must not be empty");
+    check(host.equals(host.strip()), "host must not start or end with whitespace");
     check(port >= 0 && port <= 65535, "port must be in [0, 65535], got " + port);
     check(bodyLimitBytes >= 1024, "body_limit_bytes must be >= 1024, got " + bodyLimitBytes);
     check(maxTexts >= 1, "max_texts must be >= 1, got " + maxTexts);

@@ -38,6 +38,12 @@ class ServerConfigTest {
   }
 
   @Test
+  void aHostWithSurroundingWhitespaceIsRefusedInsteadOfFailingToBind() {
+    assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), Map.of("host", "127.0.0.1 ")))
+        .hasMessageContaining("host must not start or end with whitespace");
+  }
+
+  @Test
   void authOffOnANonLoopbackHostIsRefusedWithTheSettingToUse() {
     assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), Map.of("host", "0.0.0.0")))
         .isInstanceOf(InvalidParameterException.class)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidInputException;
 import java.io.IOException;
@@ -17,13 +18,17 @@ import java.io.IOException;
  * every other field (labels, ids, nested objects, number formats such as {@code 1.50}, {@code 1e3}
  * or {@code -0.0}, whitespace and field order) is kept exactly. A line must hold exactly one JSON
  * object with no field name repeated at any level (a repeated name would leave one of its values
- * unprotected or ambiguous). A UTF-8 byte-order mark before the first line is kept.
+ * unprotected or ambiguous), nested at most 100 levels deep. A blank line is copied through and
+ * is no record. A UTF-8 byte-order mark before the first line is kept.
  */
 final class JsonlCodec implements RecordCodec {
+  /** Deepest nesting of objects and arrays accepted in a line. */
+  private static final int MAX_DEPTH = 100;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
   private static final ObjectMapper QUOTER = new ObjectMapper();
   private static final String BOM = "\uFEFF";
@@ -68,6 +73,9 @@ final class JsonlCodec implements RecordCodec {
         throw new InvalidInputException(
             "line " + line.number() + ": malformed JSON (one object per line expected)");
       }
+    } catch (StreamConstraintsException e) {
+      throw new InvalidInputException(
+          "line " + line.number() + ": JSON nested deeper than " + MAX_DEPTH + " levels");
     } catch (JsonParseException e) {
       // Jackson's messages quote the input, so only the location (and a repeated name) is reported
       String what =
