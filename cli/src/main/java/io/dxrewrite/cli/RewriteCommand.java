@@ -294,12 +294,14 @@ final class RewriteCommand implements Callable<Integer> {
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
       LineReader lines = new LineReader(in, fromFile ? input : "stdin");
       RecordCodec codec = RecordCodec.of(recordFormat, field);
+      // standard output, a FIFO or a device keeps what was written before a failure; a temporary
+      // output file is discarded as a whole
+      boolean keepsPartial = !toFile || fileOut.direct();
       try {
-        process(lines, codec, rewriter, options, writer, reports, progress, totals);
+        process(lines, codec, rewriter, options, writer, reports, progress, totals, keepsPartial);
       } catch (InvalidInputException e) {
-        if (!toFile || fileOut.direct()) {
-          // whole records only: every record before the bad line, none after it (a temporary
-          // output file is discarded instead)
+        if (keepsPartial) {
+          // whole records only: every record before the bad line, none after it
           writer.flush();
           System.err.printf(
               Locale.ROOT,
@@ -332,7 +334,8 @@ final class RewriteCommand implements Callable<Integer> {
       Writer writer,
       Writer reports,
       RewriteProgress progress,
-      Totals totals)
+      Totals totals,
+      boolean keepsPartial)
       throws IOException {
     List<Line> batchLines = new ArrayList<>(batchSize);
     List<RecordCodec.Record> batchRecords = new ArrayList<>(batchSize);
@@ -354,9 +357,11 @@ final class RewriteCommand implements Callable<Integer> {
         line = lines.next();
       }
     } catch (InvalidInputException e) {
-      // the failing line is not in the batch: rewrite the records before it, so that standard
-      // output holds every record up to the bad line (file output is discarded as a whole)
-      flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+      if (keepsPartial) {
+        // the failing line is not in the batch: rewrite the records before it, so that the
+        // output holds every record up to the bad line
+        flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+      }
       throw e;
     }
     flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);

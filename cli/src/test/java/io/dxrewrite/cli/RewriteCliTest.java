@@ -143,6 +143,22 @@ class RewriteCliTest {
         .doesNotContain("ZQXJ");
   }
 
+  /**
+   * Makes a FIFO and starts reading it to the end on a thread of its own (a reader blocked on the
+   * common pool would starve the rewriter's tasks).
+   */
+  private static java.util.concurrent.FutureTask<String> readFromNewFifo(Path fifo)
+      throws IOException, InterruptedException {
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    java.util.concurrent.FutureTask<String> reader =
+        new java.util.concurrent.FutureTask<>(() -> Files.readString(fifo));
+    Thread readerThread = new Thread(reader, "fifo-reader");
+    readerThread.setDaemon(true);
+    readerThread.start();
+    return reader;
+  }
+
   @Test
   void outputThroughASymbolicLinkReplacesTheFileItPointsTo() throws IOException {
     Path in = dir.resolve("in-link.txt");
@@ -164,19 +180,12 @@ class RewriteCliTest {
     Path in = dir.resolve("in-fifo.txt");
     Files.writeString(in, "good battery life\nsmall screen\nit works\n");
     Path fifo = dir.resolve("out.fifo");
-    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertThat(mkfifo.waitFor()).isZero();
-    // a thread of its own: a blocked reader on the common pool would starve the rewriter's tasks
-    java.util.concurrent.FutureTask<List<String>> reader =
-        new java.util.concurrent.FutureTask<>(() -> Files.readAllLines(fifo));
-    Thread readerThread = new Thread(reader, "fifo-reader");
-    readerThread.setDaemon(true);
-    readerThread.start();
+    java.util.concurrent.FutureTask<String> reader = readFromNewFifo(fifo);
     CliRun run =
         CliRun.of("rewrite", "--epsilon", "10", "--input", in.toString(), "--output",
             fifo.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(reader.get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(3);
+    assertThat(reader.get(60, java.util.concurrent.TimeUnit.SECONDS).lines()).hasSize(3);
     assertThat(Files.isRegularFile(fifo)).isFalse();
     assertThat(Files.exists(fifo)).isTrue();
   }
@@ -203,13 +212,7 @@ class RewriteCliTest {
     Path in = dir.resolve("broken-fifo.jsonl");
     Files.write(in, lines);
     Path fifo = dir.resolve("bad.fifo");
-    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertThat(mkfifo.waitFor()).isZero();
-    java.util.concurrent.FutureTask<String> reader =
-        new java.util.concurrent.FutureTask<>(() -> Files.readString(fifo));
-    Thread readerThread = new Thread(reader, "fifo-reader");
-    readerThread.setDaemon(true);
-    readerThread.start();
+    java.util.concurrent.FutureTask<String> reader = readFromNewFifo(fifo);
     CliRun run =
         CliRun.of("rewrite", "--epsilon", "10", "--format", "jsonl", "--batch-size", "10",
             "--input", in.toString(), "--output", fifo.toString());
