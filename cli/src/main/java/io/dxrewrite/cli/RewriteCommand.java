@@ -19,7 +19,11 @@ import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.error.IoFailureException;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.nn.OpenBlasCoreType;
+import io.dxrewrite.rewrite.CasingPolicy;
+import io.dxrewrite.rewrite.Guarantee;
 import io.dxrewrite.rewrite.OovPolicy;
+import io.dxrewrite.rewrite.TotalEpsilonException;
+import io.dxrewrite.rewrite.TotalEpsilonLimit;
 import io.dxrewrite.rewrite.PrivacyReport;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
@@ -55,7 +59,14 @@ import picocli.CommandLine.Option;
     description = {
       "Rewrites each record: every word's embedding gets noise scaled by epsilon and is "
           + "replaced by the nearest vocabulary word.",
-      "Non-word characters are kept exactly."
+      "Non-word characters are kept exactly; casing follows --casing."
+    },
+    footer = {
+      "",
+      "What the guarantee covers:",
+      Guarantee.SUMMARY,
+      Guarantee.METRICS,
+      Guarantee.COMPOSITION
     })
 final class RewriteCommand implements Callable<Integer> {
   @Option(
@@ -121,6 +132,33 @@ final class RewriteCommand implements Callable<Integer> {
   String oov;
 
   @Option(
+      names = "--casing",
+      defaultValue = "structural",
+      paramLabel = "POLICY",
+      description =
+          "structural (default): output casing from public structure only, the first word of a"
+              + " line or sentence capitalised and every other word lower case; keep: re-apply"
+              + " the input's casing (released unprotected, reported as casing \"released\").")
+  String casing;
+
+  @Option(
+      names = "--subject-field",
+      paramLabel = "NAME",
+      description =
+          "JSONL field or TSV column naming the person a record is about (jsonl and tsv only):"
+              + " each record's total epsilon is added to its subject's total; the summary gives"
+              + " the number of subjects and the largest total. Keys are never written anywhere.")
+  String subjectField;
+
+  @Option(
+      names = "--subject-budget",
+      paramLabel = "B",
+      description =
+          "With --subject-field: refuse (exit 2, naming the line) a record that would take its"
+              + " subject's total epsilon above B.")
+  Double subjectBudget;
+
+  @Option(
       names = "--subwords",
       paramLabel = "MODEL.bin",
       description =
@@ -169,6 +207,15 @@ final class RewriteCommand implements Callable<Integer> {
     if (field == null) {
       field = "text";
     }
+    CasingPolicy.fromCliName(casing); // refuses an unknown policy up front
+    if (subjectBudget != null) {
+      DxPreconditions.checkArgument(
+          subjectField != null, "--subject-budget needs --subject-field (whose budget it is)");
+      DxPreconditions.checkArgument(
+          Double.isFinite(subjectBudget) && subjectBudget > 0,
+          "--subject-budget must be a finite number > 0, got " + subjectBudget);
+    }
+    RecordCodec.of(recordFormat, field, subjectField); // refuses a bad --subject-field up front
     Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
     if ((epsilon == null) == (targetNw == null)) {
       throw new InvalidParameterException("give exactly one of --epsilon and --target-nw");
@@ -251,7 +298,8 @@ final class RewriteCommand implements Callable<Integer> {
             .parameters(mechanism.parameters())
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
-            .skipWords(skip);
+            .skipWords(skip)
+            .casing(CasingPolicy.fromCliName(casing));
     if (targetNw != null) {
       Calibration calibration;
       try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
@@ -271,9 +319,19 @@ final class RewriteCommand implements Callable<Integer> {
     RewriteOptions options = builder.build();
     Rewriter rewriter = model == null ? new Rewriter(context) : new Rewriter(context, model);
     // build the mechanism once up front so that bad parameters (and table builds) happen before
-    // any output is written
-    io.dxrewrite.mechanism.Mechanisms.create(
-        options.mechanism(), context, options.epsilon(), options.parameters());
+    // any output is written; an epsilon whose Euclidean equivalent is not finite is refused here
+    double euclideanEpsilon =
+        TotalEpsilonLimit.perWord(
+            io.dxrewrite.mechanism.Mechanisms.create(
+                options.mechanism(), context, options.epsilon(), options.parameters()));
+    if (euclideanEpsilon != options.epsilon()) {
+      System.err.printf(
+          Locale.ROOT,
+          "dx-rewrite: %s epsilon %s per word is %.4g per word in Euclidean units: charged as"
+              + " such%n",
+          options.mechanism(), options.epsilon(), euclideanEpsilon);
+    }
+    SubjectTotals subjects = subjectField == null ? null : new SubjectTotals(subjectBudget);
     long total = fromFile ? countLines(inputPath) : -1;
     boolean showProgress = fromFile && (toFile || Terminal.stderrIsTerminal());
 
@@ -293,12 +351,14 @@ final class RewriteCommand implements Callable<Integer> {
       Writer reports =
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
       LineReader lines = new LineReader(in, fromFile ? input : "stdin");
-      RecordCodec codec = RecordCodec.of(recordFormat, field);
+      RecordCodec codec = RecordCodec.of(recordFormat, field, subjectField);
       // standard output, a FIFO or a device keeps what was written before a failure; a temporary
       // output file is discarded as a whole
       boolean keepsPartial = !toFile || fileOut.direct();
       try {
-        process(lines, codec, rewriter, options, writer, reports, progress, totals, keepsPartial);
+        process(
+            lines, codec, rewriter, options, writer, reports, progress, totals, subjects,
+            keepsPartial);
       } catch (InvalidInputException e) {
         if (keepsPartial) {
           // whole records only: every record before the bad line, none after it
@@ -322,7 +382,7 @@ final class RewriteCommand implements Callable<Integer> {
       }
       seconds = progress.elapsedSeconds();
     }
-    printSummary(store, index, options, totals, seconds);
+    printSummary(store, index, options, totals, subjects, seconds);
     return DxRewriteCommand.EXIT_OK;
   }
 
@@ -335,6 +395,7 @@ final class RewriteCommand implements Callable<Integer> {
       Writer reports,
       RewriteProgress progress,
       Totals totals,
+      SubjectTotals subjects,
       boolean keepsPartial)
       throws IOException {
     List<Line> batchLines = new ArrayList<>(batchSize);
@@ -352,7 +413,9 @@ final class RewriteCommand implements Callable<Integer> {
         batchLines.add(line);
         batchRecords.add(record);
         if (batchLines.size() == batchSize) {
-          flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+          flushBatch(
+              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
+              subjects);
         }
         line = lines.next();
       }
@@ -360,11 +423,15 @@ final class RewriteCommand implements Callable<Integer> {
       if (keepsPartial) {
         // the failing line is not in the batch: rewrite the records before it, so that the
         // output holds every record up to the bad line
-        flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+        flushBatch(
+              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
+              subjects);
       }
       throw e;
     }
-    flushBatch(batchLines, batchRecords, rewriter, options, writer, reports, progress, totals);
+    flushBatch(
+              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
+              subjects);
   }
 
   private static void flushBatch(
@@ -375,11 +442,13 @@ final class RewriteCommand implements Callable<Integer> {
       Writer writer,
       Writer reports,
       RewriteProgress progress,
-      Totals totals)
+      Totals totals,
+      SubjectTotals subjects)
       throws IOException {
     if (batchLines.isEmpty()) {
       return;
     }
+    List<Long> recordLines = new ArrayList<>(batchRecords.size());
     List<String> texts = new ArrayList<>(batchRecords.size());
     long[] keys = new long[batchRecords.size()];
     for (int i = 0; i < batchRecords.size(); i++) {
@@ -387,11 +456,21 @@ final class RewriteCommand implements Callable<Integer> {
       if (record != null) {
         // record keys are 0-based line numbers, so seeded output does not depend on --batch-size
         keys[texts.size()] = batchLines.get(i).number() - 1;
+        recordLines.add(batchLines.get(i).number());
         texts.add(record.text());
       }
     }
-    List<RewriteResult> results =
-        rewriter.rewriteBatch(texts, options, java.util.Arrays.copyOf(keys, texts.size()));
+    List<RewriteResult> results;
+    try {
+      results = rewriter.rewriteBatch(texts, options, java.util.Arrays.copyOf(keys, texts.size()));
+    } catch (TotalEpsilonException e) {
+      batchLines.clear();
+      batchRecords.clear();
+      throw e.record() < 0
+          ? e
+          : new TotalEpsilonException(
+              "line " + recordLines.get(e.record()) + ": " + e.getMessage(), e.record());
+    }
     long words = 0;
     for (int i = 0, r = 0; i < batchLines.size(); i++) {
       Line line = batchLines.get(i);
@@ -400,6 +479,17 @@ final class RewriteCommand implements Callable<Integer> {
         writer.write(line.content());
       } else {
         RewriteResult result = results.get(r++);
+        if (subjects != null) {
+          try {
+            subjects.check(record.subject(), result.report().totalEpsilon(), line.number());
+          } catch (InvalidInputException e) {
+            // the records before it are written; clear the batch so that none is written twice
+            batchLines.clear();
+            batchRecords.clear();
+            throw e;
+          }
+          subjects.charge(record.subject(), result.report().totalEpsilon());
+        }
         writer.write(record.render(result.text()));
         totals.add(result.report());
         words += result.report().words();
@@ -415,33 +505,23 @@ final class RewriteCommand implements Callable<Integer> {
     batchRecords.clear();
   }
 
-  private static String reportJson(long line, PrivacyReport r) {
-    return String.format(
-        Locale.ROOT,
-        "{\"line\":%d,\"mechanism\":\"%s\",\"epsilon_per_word\":%s,\"words\":%d,"
-            + "\"words_perturbed\":%d,\"oov_words\":%d,\"oov_policy\":\"%s\",\"oov_kept\":%d,"
-            + "\"skipped_words\":%d,\"total_epsilon\":%s,\"seeded\":%s,\"target_nw\":%s,"
-            + "\"oov_subword\":%d}",
-        line,
-        r.mechanism(),
-        r.epsilonPerWord(),
-        r.words(),
-        r.wordsPerturbed(),
-        r.oovWords(),
-        r.oovPolicy(),
-        r.oovKept(),
-        r.skippedWords(),
-        r.totalEpsilon(),
-        r.seeded(),
-        r.targetNw() == null ? "null" : r.targetNw().toString(),
-        r.oovSubword());
+  /** {@code {"line": N, ...PrivacyReport.fields()}}: the same fields as the API and Spark. */
+  private static String reportJson(long line, PrivacyReport r) throws IOException {
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("line", line);
+    json.putAll(r.fields());
+    return REPORT_JSON.writeValueAsString(json);
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper REPORT_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private void printSummary(
       EmbeddingStore store,
       NearestNeighbourIndex index,
       RewriteOptions options,
       Totals t,
+      SubjectTotals subjects,
       double seconds) {
     System.err.printf(
         Locale.ROOT,
@@ -471,6 +551,20 @@ final class RewriteCommand implements Callable<Integer> {
         store.dimension(),
         index.name(),
         OpenBlasCoreType.inForce());
+    System.err.printf(
+        Locale.ROOT,
+        "dx-rewrite: total epsilon %s (Euclidean units, basic composition); guarantee: %s;"
+            + " casing %s%n",
+        t.totalEpsilon,
+        t.unprotected == 0 ? PrivacyReport.METRIC_DP : "none for " + t.unprotected + " words",
+        options.casing().reportName());
+    if (subjects != null) {
+      System.err.printf(
+          Locale.ROOT,
+          "dx-rewrite: %d subjects; largest per-subject total epsilon %s%n",
+          subjects.subjects(),
+          subjects.largest());
+    }
   }
 
   private static boolean sameFile(Path a, Path b) {
@@ -515,8 +609,12 @@ final class RewriteCommand implements Callable<Integer> {
     long oovKept;
     long oovSubword;
     long skipped;
+    long unprotected;
+    double totalEpsilon;
 
     void add(PrivacyReport r) {
+      unprotected += r.unprotectedWords();
+      totalEpsilon += r.totalEpsilon();
       oovSubword += r.oovSubword();
       records++;
       words += r.words();

@@ -11,9 +11,11 @@ import io.dxrewrite.nn.NearestNeighbourIndex;
  *
  * <p>Guarantee (ibid., Theorem 1): metric DP with respect to the regularised Mahalanobis norm,
  * {@code P[M(w)=y] <= exp(epsilon ||A^-1 (phi(w) - phi(w'))||) P[M(w')=y]} with {@code A = (lambda
- * Sigma + (1-lambda) I)^(1/2)}; since the smallest eigenvalue of {@code A^2} is at least {@code
- * 1 - lambda}, in Euclidean terms this is at most {@code exp(epsilon ||phi(w)-phi(w')|| /
- * sqrt(1-lambda))}. The selection reads only z. {@code lambda = 0} is CMP exactly.
+ * Sigma + (1-lambda) I)^(1/2)}. In Euclidean terms this is at most {@code exp(epsilon
+ * ||phi(w)-phi(w')|| / sqrt(lambda_min(A^2)))}, with {@code lambda_min(A^2) = lambda mu_min +
+ * 1 - lambda} and mu_min the smallest eigenvalue of Sigma: {@link #euclideanEpsilon()}, what the
+ * ledger charges (proof at {@link MahalanobisNoise#euclideanEpsilon()}). The selection reads only
+ * z. {@code lambda = 0} is CMP exactly.
  */
 public final class MahalanobisMechanism implements Mechanism {
   /** Command-line name. */
@@ -51,6 +53,12 @@ public final class MahalanobisMechanism implements Mechanism {
   @Override
   public double epsilon() {
     return noise.epsilon();
+  }
+
+  /** The noise's Euclidean-equivalent epsilon ({@link NoiseSampler#euclideanEpsilon()}). */
+  @Override
+  public double euclideanEpsilon() {
+    return noise.euclideanEpsilon();
   }
 
   @Override

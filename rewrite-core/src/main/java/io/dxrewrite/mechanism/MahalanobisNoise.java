@@ -20,6 +20,7 @@ public final class MahalanobisNoise implements NoiseSampler {
   private final MultivariateLaplaceNoise base;
   private final double lambda;
   private final double[][] sqrt; // null when A = I
+  private final double minEigenvalue; // lambda_min(A^2)
 
   /**
    * @param sigma the embedding covariance normalised to unit mean variance, {@code double[d][d]}
@@ -28,7 +29,12 @@ public final class MahalanobisNoise implements NoiseSampler {
    * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
    */
   public MahalanobisNoise(double[][] sigma, double epsilon, double lambda) {
-    this(sigma.length, epsilon, lambda, lambda == 0 ? null : squareRoot(sigma, lambda));
+    this(
+        sigma.length,
+        epsilon,
+        lambda,
+        lambda == 0 ? null : squareRoot(sigma, lambda),
+        regularisedMinEigenvalue(minEigenvalue(sigma), lambda));
   }
 
   /**
@@ -40,7 +46,29 @@ public final class MahalanobisNoise implements NoiseSampler {
    * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
    */
   public MahalanobisNoise(int dimension, double epsilon, double lambda, double[][] transform) {
+    this(
+        dimension,
+        epsilon,
+        lambda,
+        transform,
+        lambda == 0 || transform == null ? 1 : squaredMinEigenvalue(transform));
+  }
+
+  /**
+   * @param dimension d
+   * @param epsilon epsilon per word, finite and {@code > 0}
+   * @param lambda regularisation in {@code [0, 1]}
+   * @param transform A from {@link #squareRoot(double[][], double)} for this lambda, or null when
+   *     lambda = 0
+   * @param minEigenvalue {@code lambda_min(A^2) = lambda mu_min + 1 - lambda} ({@link
+   *     #regularisedMinEigenvalue(double, double)}), cached per store by {@link
+   *     MechanismContext#mahalanobisMinEigenvalue(double)}
+   * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
+   */
+  public MahalanobisNoise(
+      int dimension, double epsilon, double lambda, double[][] transform, double minEigenvalue) {
     DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    this.minEigenvalue = lambda == 0 ? 1 : Math.max(0, minEigenvalue);
     DxPreconditions.checkArgument(
         lambda == 0 || (transform != null && transform.length == dimension),
         "a lambda > 0 needs its d x d transform (MahalanobisNoise.squareRoot)");
@@ -80,6 +108,69 @@ public final class MahalanobisNoise implements NoiseSampler {
       }
     }
     return out;
+  }
+
+  /**
+   * The smallest eigenvalue of a symmetric matrix, by Commons Math's {@link EigenDecomposition}.
+   *
+   * @param sigma a symmetric matrix (the normalised embedding covariance), {@code double[d][d]}
+   * @return mu_min, its smallest eigenvalue
+   */
+  public static double minEigenvalue(double[][] sigma) {
+    double[] values =
+        new EigenDecomposition(new Array2DRowRealMatrix(sigma, true)).getRealEigenvalues();
+    double min = Double.POSITIVE_INFINITY;
+    for (double v : values) {
+      min = Math.min(min, v);
+    }
+    return min;
+  }
+
+  /**
+   * {@code lambda_min(lambda Sigma + (1 - lambda) I) = lambda mu_min + 1 - lambda}: the identity
+   * commutes with Sigma, so both share eigenvectors and each eigenvalue mu of Sigma becomes
+   * {@code lambda mu + 1 - lambda}, an increasing function of mu for lambda >= 0.
+   *
+   * @param sigmaMinEigenvalue mu_min, the smallest eigenvalue of the normalised Sigma
+   * @param lambda regularisation in {@code [0, 1]}
+   * @return {@code lambda_min(A^2)}
+   */
+  public static double regularisedMinEigenvalue(double sigmaMinEigenvalue, double lambda) {
+    return lambda * sigmaMinEigenvalue + (1 - lambda);
+  }
+
+  /** lambda_min(A^2) = lambda_min(A)^2 for a symmetric positive semi-definite A. */
+  private static double squaredMinEigenvalue(double[][] transform) {
+    double min = Math.max(0, minEigenvalue(transform));
+    return min * min;
+  }
+
+  /**
+   * The conservative Euclidean-equivalent epsilon: {@code epsilon / sqrt(lambda_min(A^2))}.
+   *
+   * <p>Proof. The noise has density proportional to {@code exp(-epsilon ||A^-1 N||)}, so the
+   * mechanism is epsilon-private in the metric {@code d_A(x, y) = ||A^-1 (x - y)||} (Xu et al.,
+   * PrivateNLP 2020, Theorem 1). For any vector v, {@code ||A^-1 v||^2 = v^T A^-2 v <=
+   * lambda_max(A^-2) ||v||^2 = ||v||^2 / lambda_min(A^2)}, because A is symmetric positive
+   * definite and the eigenvalues of {@code A^-2} are the reciprocals of those of {@code A^2}.
+   * Hence {@code epsilon d_A(x, y) <= (epsilon / sqrt(lambda_min(A^2))) ||x - y||}, and the bound
+   * is attained for x - y along the eigenvector of lambda_min, so no smaller Euclidean epsilon
+   * follows from the guarantee. With {@code lambda_min(A^2) = lambda mu_min + 1 - lambda} ({@link
+   * #regularisedMinEigenvalue}); at lambda = 0 it is epsilon (CMP).
+   *
+   * @return Euclidean-equivalent epsilon per word; {@code +Infinity} when {@code lambda_min(A^2)
+   *     = 0} (lambda = 1 on a singular covariance: no Euclidean guarantee)
+   */
+  @Override
+  public double euclideanEpsilon() {
+    return minEigenvalue <= 0 ? Double.POSITIVE_INFINITY : epsilon() / Math.sqrt(minEigenvalue);
+  }
+
+  /**
+   * @return {@code lambda_min(A^2)}, 1 when lambda = 0
+   */
+  public double minEigenvalue() {
+    return minEigenvalue;
   }
 
   /**

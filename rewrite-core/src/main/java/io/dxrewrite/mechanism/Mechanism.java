@@ -21,6 +21,20 @@ public interface Mechanism {
   double epsilon();
 
   /**
+   * The conservative Euclidean-equivalent epsilon per word: the smallest e for which {@code
+   * P[M(w)=y] <= exp(e ||phi(w) - phi(w')||) P[M(w')=y]} follows from the mechanism's guarantee.
+   * This is what a ledger charges, so that the epsilons of different mechanisms add up in one
+   * unit. Equal to {@link #epsilon()} for mechanisms whose metric is Euclidean (CMP, truncated
+   * Gumbel, TEM); larger for the Mahalanobis metric (see {@link MahalanobisNoise#euclideanEpsilon()}).
+   *
+   * @return Euclidean-equivalent epsilon per word, in inverse units of embedding distance;
+   *     {@code +Infinity} if the metric bounds no Euclidean distance
+   */
+  default double euclideanEpsilon() {
+    return epsilon();
+  }
+
+  /**
    * Perturbs every word of the batch independently.
    *
    * @param batch input words with their embeddings and randomness

@@ -22,6 +22,7 @@ public final class MechanismContext {
   private final Supplier<NeighbourhoodTable> tableSupplier;
   private volatile NeighbourhoodTable table;
   private volatile double[][] covariance;
+  private volatile Double covarianceMinEigenvalue;
   private final java.util.Map<Double, double[][]> transforms =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean certify = true;
@@ -163,6 +164,35 @@ public final class MechanismContext {
    */
   public double[][] mahalanobisTransform(double lambda) {
     return transforms.computeIfAbsent(lambda, l -> MahalanobisNoise.squareRoot(covariance(), l));
+  }
+
+  /**
+   * {@code lambda_min(lambda Sigma + (1 - lambda) I) = lambda mu_min + 1 - lambda}, with mu_min
+   * the smallest eigenvalue of the normalised covariance, computed once per context.
+   *
+   * @param lambda regularisation in [0, 1]
+   * @return the smallest eigenvalue of {@code A^2}; 1 when lambda = 0 (the covariance is then not
+   *     computed)
+   */
+  public double mahalanobisMinEigenvalue(double lambda) {
+    return lambda == 0 ? 1 : MahalanobisNoise.regularisedMinEigenvalue(covarianceMinEigenvalue(), lambda);
+  }
+
+  /**
+   * @return mu_min, the smallest eigenvalue of {@link #covariance()}, computed on first call
+   */
+  public double covarianceMinEigenvalue() {
+    Double mu = covarianceMinEigenvalue;
+    if (mu == null) {
+      synchronized (this) {
+        mu = covarianceMinEigenvalue;
+        if (mu == null) {
+          mu = MahalanobisNoise.minEigenvalue(covariance());
+          covarianceMinEigenvalue = mu;
+        }
+      }
+    }
+    return mu;
   }
 
   /**

@@ -12,6 +12,26 @@ public final class Mechanisms {
           VickreyMechanism.NAME,
           TruncatedGumbelMechanism.NAME);
 
+  /** The Euclidean metric of CMP and the truncated-Gumbel mechanism (and TEM). */
+  public static final String EUCLIDEAN_METRIC = "Euclidean ||phi(w) - phi(w')||";
+
+  /** The metric of the Mahalanobis mechanism. */
+  public static final String MAHALANOBIS_METRIC =
+      "regularised Mahalanobis ||A^-1 (phi(w) - phi(w'))||, A = (lambda Sigma + (1 - lambda) I)^(1/2)";
+
+  /** The metric of the Vickrey mechanism: its noise's. */
+  public static final String VICKREY_METRIC =
+      "that of its noise: Euclidean for lambda = 0, regularised Mahalanobis for lambda > 0";
+
+  /** Units of a Euclidean mechanism's epsilon. */
+  public static final String EUCLIDEAN_UNITS =
+      "per word, in inverse units of embedding (Euclidean) distance; charged as is";
+
+  /** Units of a Mahalanobis-metric epsilon. */
+  public static final String MAHALANOBIS_UNITS =
+      "per word, in inverse units of the Mahalanobis metric; charged as the Euclidean-equivalent"
+          + " epsilon / sqrt(lambda_min(lambda Sigma + (1 - lambda) I)) (euclidean_epsilon_per_word)";
+
   private Mechanisms() {}
 
   /**
@@ -56,6 +76,37 @@ public final class Mechanisms {
     };
   }
 
+  /**
+   * The metric in which a mechanism's epsilon parameter is stated: its guarantee is {@code
+   * P[M(w)=y] <= exp(epsilon d(w,w')) P[M(w')=y]} for this d. The one home of this fact for the
+   * README, {@code rewrite --help} and {@code GET /v1/mechanisms}.
+   *
+   * @param name one of {@link #names()}
+   * @return a short description of d
+   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown
+   */
+  public static String metric(String name) {
+    DxPreconditions.checkOneOf("mechanism", name, NAMES);
+    return switch (name) {
+      case MahalanobisMechanism.NAME -> MAHALANOBIS_METRIC;
+      case VickreyMechanism.NAME -> VICKREY_METRIC;
+      default -> EUCLIDEAN_METRIC;
+    };
+  }
+
+  /**
+   * @param name one of {@link #names()}
+   * @return the units of epsilon and how the ledger charges it
+   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown
+   */
+  public static String epsilonUnits(String name) {
+    DxPreconditions.checkOneOf("mechanism", name, NAMES);
+    return switch (name) {
+      case MahalanobisMechanism.NAME, VickreyMechanism.NAME -> MAHALANOBIS_UNITS;
+      default -> EUCLIDEAN_UNITS;
+    };
+  }
+
   private static NoiseSampler mahalanobisNoise(
       MechanismContext context, double epsilon, double lambda) {
     DxPreconditions.checkInRange("lambda", lambda, 0, 1);
@@ -63,6 +114,10 @@ public final class Mechanisms {
       return new MultivariateLaplaceNoise(context.store().dimension(), epsilon);
     }
     return new MahalanobisNoise(
-        context.store().dimension(), epsilon, lambda, context.mahalanobisTransform(lambda));
+        context.store().dimension(),
+        epsilon,
+        lambda,
+        context.mahalanobisTransform(lambda),
+        context.mahalanobisMinEigenvalue(lambda));
   }
 }

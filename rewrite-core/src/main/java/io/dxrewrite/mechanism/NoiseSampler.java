@@ -18,6 +18,14 @@ public interface NoiseSampler {
   double epsilon();
 
   /**
+   * @return the Euclidean-equivalent epsilon per word of this noise (see {@link
+   *     Mechanism#euclideanEpsilon()}); {@link #epsilon()} for isotropic noise
+   */
+  default double euclideanEpsilon() {
+    return epsilon();
+  }
+
+  /**
    * Writes {@code points[offset..offset+d) + noise} to {@code out[outOffset..outOffset+d)}.
    *
    * @param random source of randomness

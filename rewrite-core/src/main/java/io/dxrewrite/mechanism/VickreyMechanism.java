@@ -16,7 +16,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>The selection reads only z, never the true word (the two candidates may include it), so it
  * is post-processing of the noisy vector and the noise's guarantee carries over: {@code P[M(w)=y]
- * <= exp(epsilon d(w,w')) P[M(w')=y]} with d the noise's metric (Euclidean for lambda = 0).
+ * <= exp(epsilon d(w,w')) P[M(w')=y]} with d the noise's metric (Euclidean for lambda = 0, the
+ * regularised Mahalanobis norm for lambda > 0). Its {@link #euclideanEpsilon()} is therefore the
+ * noise's, as for {@link MahalanobisMechanism}.
  */
 public final class VickreyMechanism implements Mechanism {
   /** Command-line name. */
@@ -65,6 +67,12 @@ public final class VickreyMechanism implements Mechanism {
   @Override
   public double epsilon() {
     return noise.epsilon();
+  }
+
+  /** The noise's Euclidean-equivalent epsilon ({@link NoiseSampler#euclideanEpsilon()}). */
+  @Override
+  public double euclideanEpsilon() {
+    return noise.euclideanEpsilon();
   }
 
   @Override

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * @param parameters the mechanism's own parameters (lambda, t); defaults when empty
  * @param targetNw when epsilon was calibrated from a median-N_w target (see {@code
  *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
+ * @param casing how output words are cased; default {@link CasingPolicy#STRUCTURAL} (public
+ *     structure only), {@link CasingPolicy#KEEP} releases the input's casing
  */
 public record RewriteOptions(
     String mechanism,
@@ -32,7 +34,8 @@ public record RewriteOptions(
     OovPolicy oovPolicy,
     Set<String> skipWords,
     MechanismParameters parameters,
-    OptionalDouble targetNw) {
+    OptionalDouble targetNw,
+    CasingPolicy casing) {
 
   /**
    * @throws io.dxrewrite.error.InvalidParameterException if the mechanism is unknown or epsilon is
@@ -45,6 +48,7 @@ public record RewriteOptions(
     Objects.requireNonNull(oovPolicy, "oovPolicy");
     Objects.requireNonNull(parameters, "parameters");
     Objects.requireNonNull(targetNw, "targetNw");
+    Objects.requireNonNull(casing, "casing");
     parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
     parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
     skipWords =
@@ -52,7 +56,17 @@ public record RewriteOptions(
   }
 
   /**
-   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list); epsilon must be set
+   * @param policy a casing policy
+   * @return these options with that casing policy
+   */
+  public RewriteOptions withCasing(CasingPolicy policy) {
+    return new RewriteOptions(
+        mechanism, epsilon, seed, oovPolicy, skipWords, parameters, targetNw, policy);
+  }
+
+  /**
+   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list, structural casing);
+   *     epsilon must be set
    */
   public static Builder builder() {
     return new Builder();
@@ -68,6 +82,7 @@ public record RewriteOptions(
     private OptionalDouble lambda = OptionalDouble.empty();
     private OptionalDouble t = OptionalDouble.empty();
     private OptionalDouble targetNw = OptionalDouble.empty();
+    private CasingPolicy casing = CasingPolicy.STRUCTURAL;
 
     private Builder() {}
 
@@ -153,6 +168,15 @@ public record RewriteOptions(
     }
 
     /**
+     * @param casing the casing policy ({@link CasingPolicy#KEEP} releases the input's casing)
+     * @return this builder
+     */
+    public Builder casing(CasingPolicy casing) {
+      this.casing = casing;
+      return this;
+    }
+
+    /**
      * @param parameters the mechanism's own parameters
      * @return this builder
      */
@@ -175,7 +199,8 @@ public record RewriteOptions(
           oovPolicy,
           skipWords,
           new MechanismParameters(lambda, t),
-          targetNw);
+          targetNw,
+          casing);
     }
   }
 }

@@ -12,6 +12,7 @@ import io.dxrewrite.mechanism.WordBatch;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import io.dxrewrite.random.RandomSources;
 import io.dxrewrite.text.CasePattern;
+import io.dxrewrite.text.StructuralCasing;
 import io.dxrewrite.text.Token;
 import io.dxrewrite.text.Tokenizer;
 import java.util.ArrayList;
@@ -23,7 +24,12 @@ import java.util.random.RandomGenerator;
 /**
  * The one entry point to rewriting. Tokenizes each record, sends every word of every record of a
  * call through the mechanism in one batch (so the nearest-neighbour search sees large batches),
- * and rebuilds each text with the input's casing and all non-word characters unchanged.
+ * and rebuilds each text with all non-word characters unchanged and the casing of {@link
+ * RewriteOptions#casing()} (by default from public structure only, see {@link CasingPolicy}).
+ *
+ * <p>Every record's total epsilon is checked ({@link TotalEpsilonLimit}) before any noise is
+ * drawn: a call with a record whose total is not a finite number fails as a whole with a {@link
+ * TotalEpsilonException} naming the record's position.
  *
  * <p>Thread-safe: the store and index are shared read-only and each call has its own randomness.
  * By default every call draws from a fresh {@code SecureRandom}; with a seed, record {@code i}'s
@@ -187,6 +193,8 @@ public final class Rewriter {
    * @return one result per record, in order
    * @throws io.dxrewrite.error.InvalidParameterException if an option is invalid, or the policy is
    *     {@link OovPolicy#SUBWORD} and this rewriter has no subword model
+   * @throws TotalEpsilonException if the epsilon per word or a record's total epsilon is not a
+   *     finite number (nothing is rewritten then)
    * @throws IllegalArgumentException if the key array's length differs from the record count
    */
   public List<RewriteResult> rewriteBatch(
@@ -203,6 +211,7 @@ public final class Rewriter {
     }
     Mechanism mechanism =
         mechanisms.create(options.mechanism(), context, options.epsilon(), options.parameters());
+    double euclideanEpsilon = TotalEpsilonLimit.perWord(mechanism);
     Vocabulary vocabulary = store.vocabulary();
     int d = store.dimension();
     // Without a seed, records draw from a few SecureRandom-backed generators (record r from
@@ -262,6 +271,10 @@ public final class Rewriter {
       plans.add(plan);
     }
 
+    for (int r = 0; r < plans.size(); r++) {
+      TotalEpsilonLimit.recordTotal(euclideanEpsilon, plans.get(r).perturbed, r);
+    }
+
     int n = ids.size();
     float[] points = new float[n * d];
     float[] unk = null;
@@ -295,11 +308,21 @@ public final class Rewriter {
       List<Token> tokens = tokenized.get(r);
       RecordPlan plan = plans.get(r);
       StringBuilder out = new StringBuilder(texts.get(r).length() + 16);
+      StructuralCasing structural =
+          options.casing() == CasingPolicy.STRUCTURAL ? new StructuralCasing() : null;
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);
+        if (!token.word()) {
+          out.append(token.text());
+          if (structural != null) {
+            structural.nonWord(token.text());
+          }
+          continue;
+        }
         int at = plan.batchIndex[t];
         if (at < 0) {
-          out.append(token.text());
+          // skip-list or kept OOV word: copied through (its casing too only under casing keep)
+          out.append(structural == null ? token.text() : structural.word(token.text(), token.clitic()));
           continue;
         }
         if (fromSubwords[at]) {
@@ -307,29 +330,35 @@ public final class Rewriter {
         }
         int outputId = outputs[at];
         if (outputId == plan.inputIds[t]) {
-          out.append(token.text());
+          out.append(structural == null ? token.text() : structural.word(token.text(), token.clitic()));
         } else {
           if (token.clitic()) {
             // "n't" replaced by "never" is written " never": a full word after a space
             out.append(' ');
           }
-          out.append(CasePattern.of(token.text()).apply(vocabulary.word(outputId)));
+          String word = vocabulary.word(outputId);
+          out.append(
+              structural == null
+                  ? CasePattern.of(token.text()).apply(word)
+                  : structural.word(word, token.clitic()));
         }
       }
       PrivacyReport report =
-          new PrivacyReport(
-              mechanism.name(),
-              mechanism.epsilon(),
-              plan.words,
-              plan.perturbed,
-              plan.oov,
-              options.oovPolicy().cliName(),
-              plan.oovKept,
-              plan.skipped,
-              mechanism.epsilon() * plan.perturbed,
-              options.seed().isPresent(),
-              options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
-              plan.oovSubword);
+          PrivacyReport.builder()
+              .mechanism(mechanism.name())
+              .epsilonPerWord(mechanism.epsilon())
+              .euclideanEpsilonPerWord(euclideanEpsilon)
+              .words(plan.words)
+              .wordsPerturbed(plan.perturbed)
+              .oovWords(plan.oov)
+              .oovPolicy(options.oovPolicy().cliName())
+              .oovKept(plan.oovKept)
+              .skippedWords(plan.skipped)
+              .seeded(options.seed().isPresent())
+              .targetNw(options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null)
+              .oovSubword(plan.oovSubword)
+              .casing(options.casing())
+              .build();
       results.add(new RewriteResult(out.toString(), report));
     }
     return results;

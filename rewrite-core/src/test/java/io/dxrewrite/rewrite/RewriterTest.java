@@ -94,7 +94,12 @@ class RewriterTest {
   void skipListWordsAreKeptAndPunctuationSurvives() {
     String text = "The, the; THE!";
     RewriteOptions options =
-        RewriteOptions.builder().epsilon(0.01).seed(2).skipWords(Set.of("THE")).build();
+        RewriteOptions.builder()
+            .epsilon(0.01)
+            .seed(2)
+            .skipWords(Set.of("THE"))
+            .casing(CasingPolicy.KEEP)
+            .build();
     assertThat(rewriter.rewrite(text, options).text()).isEqualTo(text);
   }
 

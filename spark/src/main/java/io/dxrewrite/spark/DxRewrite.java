@@ -4,6 +4,7 @@ import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.rewrite.RewriteOptions;
+import org.apache.spark.sql.functions;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -25,9 +26,17 @@ import scala.Tuple2;
  * batches of rows.
  *
  * <p>The result has the input's columns in the input's order, the text column rewritten and every
- * other column (labels, ids) untouched, plus a {@link ReportColumn} struct per row: mechanism,
- * epsilon per word, words, words perturbed, OOV words and policy, total epsilon, seeded. A null
- * text stays null and spends nothing.
+ * other column (labels, ids) untouched, plus a {@link ReportColumn} struct per row (the fields of
+ * {@link io.dxrewrite.rewrite.PrivacyReport}: epsilon per word and its Euclidean equivalent, word
+ * counts, unprotected words and the guarantee, total epsilon, seeded, casing). A null text stays
+ * null and spends nothing. Output casing follows {@link RewriteOptions#casing()}: by default from
+ * public structure only.
+ *
+ * <p><b>Per data subject.</b> Epsilons compose per person: a person whose k records are rewritten
+ * is protected by the sum of their {@code total_epsilon}s, not by any one of them. Name the column
+ * that identifies the person with {@link #withSubjectColumn(String)} (checked to exist, kept in
+ * the output as it was, never copied into the report) and add up with {@link
+ * #subjectTotals(Dataset, String)}.
  *
  * <p><b>Store.</b> The embedded default (GloVe 6B 100d, 20k words), or a store file every executor
  * can read (or shipped with {@code --files}). It is opened and verified on the driver when {@link
@@ -58,12 +67,15 @@ public final class DxRewrite {
 
   private final String embeddings;
   private final String keyColumn;
+  private final String subjectColumn;
   private final int batchSize;
   private final RewriteMetrics metrics;
 
-  private DxRewrite(String embeddings, String keyColumn, int batchSize, RewriteMetrics metrics) {
+  private DxRewrite(
+      String embeddings, String keyColumn, String subjectColumn, int batchSize, RewriteMetrics metrics) {
     this.embeddings = embeddings;
     this.keyColumn = keyColumn;
+    this.subjectColumn = subjectColumn;
     this.batchSize = batchSize;
     this.metrics = metrics;
   }
@@ -88,7 +100,7 @@ public final class DxRewrite {
    * @return the embedded default store, position keys, batches of {@value #DEFAULT_BATCH_SIZE}
    */
   public static DxRewrite defaults() {
-    return new DxRewrite(null, null, DEFAULT_BATCH_SIZE, null);
+    return new DxRewrite(null, null, null, DEFAULT_BATCH_SIZE, null);
   }
 
   /**
@@ -98,7 +110,7 @@ public final class DxRewrite {
    * @return a copy using that store
    */
   public DxRewrite withEmbeddings(String storePath) {
-    return new DxRewrite(storePath, keyColumn, batchSize, metrics);
+    return new DxRewrite(storePath, keyColumn, subjectColumn, batchSize, metrics);
   }
 
   /**
@@ -108,7 +120,45 @@ public final class DxRewrite {
    * @return a copy using that key column
    */
   public DxRewrite withKeyColumn(String column) {
-    return new DxRewrite(embeddings, column, batchSize, metrics);
+    return new DxRewrite(embeddings, column, subjectColumn, batchSize, metrics);
+  }
+
+  /**
+   * @param column the column that names the data subject (the person a record is about), or
+   *     {@code null} for none. {@link #apply} checks that it exists and differs from the text
+   *     column; the per-row report is the same with or without it and never holds the key. Sum a
+   *     subject's charges with {@link #subjectTotals(Dataset, String)}.
+   * @return a copy with that subject column
+   */
+  public DxRewrite withSubjectColumn(String column) {
+    return new DxRewrite(embeddings, keyColumn, column, batchSize, metrics);
+  }
+
+  /**
+   * Per-subject totals by basic composition: {@code groupBy(subjectColumn)} over the report
+   * column, summing {@code privacy_report.total_epsilon} (Euclidean units) and {@code
+   * privacy_report.unprotected_words}. A subject's {@code total_epsilon} bounds what all their
+   * rewritten records together reveal about the perturbed words (Feyisetan et al., WSDM 2020,
+   * composition over words); rows with a null subject form one group with a null key.
+   *
+   * <p>Run it on the output once it is written and read back (or persisted): an unseeded result
+   * recomputed for the aggregation draws fresh noise (not published, but twice the work).
+   *
+   * @param rewritten a result of {@link #apply} (or it read back from JSON or Parquet)
+   * @param subjectColumn the subject column
+   * @return columns {@code subjectColumn}, {@code records} (long), {@code total_epsilon} (double),
+   *     {@code unprotected_words} (long)
+   * @throws InvalidParameterException if a column is missing
+   */
+  public static Dataset<Row> subjectTotals(Dataset<Row> rewritten, String subjectColumn) {
+    fieldIndex(rewritten.schema(), subjectColumn, "subject column");
+    fieldIndex(rewritten.schema(), ReportColumn.NAME, "report column");
+    return rewritten
+        .groupBy(functions.col(subjectColumn))
+        .agg(
+            functions.count(functions.lit(1)).as("records"),
+            functions.sum(ReportColumn.NAME + ".total_epsilon").cast(DataTypes.DoubleType).as("total_epsilon"),
+            functions.sum(ReportColumn.NAME + ".unprotected_words").cast(DataTypes.LongType).as("unprotected_words"));
   }
 
   /**
@@ -118,7 +168,7 @@ public final class DxRewrite {
    */
   public DxRewrite withBatchSize(int records) {
     DxPreconditions.checkAtLeast("batch size", records, 1);
-    return new DxRewrite(embeddings, keyColumn, records, metrics);
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, records, metrics);
   }
 
   /**
@@ -126,7 +176,7 @@ public final class DxRewrite {
    * @return a copy updating those counters
    */
   public DxRewrite withMetrics(RewriteMetrics counters) {
-    return new DxRewrite(embeddings, keyColumn, batchSize, counters);
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, batchSize, counters);
   }
 
   /**
@@ -150,6 +200,12 @@ public final class DxRewrite {
     DxPreconditions.checkArgument(
         Arrays.stream(schema.fieldNames()).noneMatch(ReportColumn.NAME::equals),
         "the input already has a column '" + ReportColumn.NAME + "'; rename or drop it first");
+    if (subjectColumn != null) {
+      fieldIndex(schema, subjectColumn, "subject column");
+      DxPreconditions.checkArgument(
+          !subjectColumn.equals(textColumn),
+          "subject column '" + subjectColumn + "' must differ from the text column");
+    }
     int keyIndex = -1;
     if (keyColumn != null) {
       keyIndex = fieldIndex(schema, keyColumn, "key column");

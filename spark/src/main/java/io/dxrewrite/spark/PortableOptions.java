@@ -1,5 +1,6 @@
 package io.dxrewrite.spark;
 
+import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import java.io.Serializable;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param lambda the Mahalanobis regularisation, or {@code null} for the mechanism's default
  * @param t the Vickrey parameter, or {@code null} for the default
  * @param targetNw the median-N_w target epsilon was calibrated from, or {@code null}
+ * @param casing the casing policy
  */
 record PortableOptions(
     String mechanism,
@@ -29,7 +31,8 @@ record PortableOptions(
     List<String> skipWords,
     Double lambda,
     Double t,
-    Double targetNw)
+    Double targetNw,
+    CasingPolicy casing)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -41,7 +44,8 @@ record PortableOptions(
         List.copyOf(options.skipWords()),
         options.parameters().lambda().isPresent() ? options.parameters().lambda().getAsDouble() : null,
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
-        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null);
+        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
+        options.casing());
   }
 
   RewriteOptions toOptions() {
@@ -51,7 +55,8 @@ record PortableOptions(
             .epsilon(epsilon)
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
-            .skipWords(Set.copyOf(skipWords));
+            .skipWords(Set.copyOf(skipWords))
+            .casing(casing);
     if (lambda != null) {
       builder.lambda(lambda);
     }

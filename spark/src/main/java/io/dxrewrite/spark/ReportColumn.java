@@ -1,64 +1,74 @@
 package io.dxrewrite.spark;
 
 import io.dxrewrite.rewrite.PrivacyReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The privacy-report struct column that {@link DxRewrite} appends to every row: one {@link
- * PrivacyReport} per record, built from counts only, never from the text. Field names are those of
- * the CLI's {@code --report} JSON.
+ * PrivacyReport} per record, built from counts only, never from the text. Its fields are {@link
+ * PrivacyReport#FIELDS}, the same names, order and meaning as the CLI's {@code --report} JSON and
+ * the API's {@code Report}.
+ *
+ * <p>Per data subject: epsilons compose per person, so sum {@code total_epsilon} over a subject's
+ * rows, e.g. {@code out.groupBy("user_id").agg(sum("privacy_report.total_epsilon"))} (see {@link
+ * DxRewrite#subjectTotals}); the report itself never holds the subject key.
  */
 public final class ReportColumn {
   /** Default name of the appended column. */
   public static final String NAME = "privacy_report";
 
   /**
-   * The struct: {@code mechanism} string, {@code epsilon_per_word} double (epsilon per perturbed
-   * word), {@code words}, {@code words_perturbed}, {@code oov_words} int, {@code oov_policy}
-   * string, {@code oov_kept}, {@code skipped_words} int, {@code total_epsilon} double ({@code
-   * epsilon_per_word * words_perturbed}, basic composition), {@code seeded} boolean (true when a
-   * caller's seed was used: reproducible, not for production), {@code target_nw} double, null
-   * unless epsilon was calibrated from a median-N_w target, {@code oov_subword} int (OOV words
-   * perturbed from their own fastText subword vector).
+   * The struct, derived from {@link PrivacyReport#FIELDS}: {@code mechanism} string, {@code
+   * epsilon_per_word} double (the parameter, in the mechanism's metric), {@code
+   * euclidean_epsilon_per_word} double (what is charged), {@code words}, {@code words_perturbed},
+   * {@code oov_words} int, {@code oov_policy} string, {@code oov_kept}, {@code skipped_words},
+   * {@code unprotected_words} int, {@code guarantee} string ("metric-dp" or "none for N words"),
+   * {@code total_epsilon} double ({@code euclidean_epsilon_per_word * words_perturbed}, basic
+   * composition; covers no unprotected word), {@code seeded} boolean, {@code target_nw} double
+   * (null unless epsilon was calibrated from a median-N_w target), {@code oov_subword} int, {@code
+   * casing} string ("structural" or "released").
    */
-  public static final StructType TYPE =
-      new StructType()
-          .add("mechanism", DataTypes.StringType, false)
-          .add("epsilon_per_word", DataTypes.DoubleType, false)
-          .add("words", DataTypes.IntegerType, false)
-          .add("words_perturbed", DataTypes.IntegerType, false)
-          .add("oov_words", DataTypes.IntegerType, false)
-          .add("oov_policy", DataTypes.StringType, false)
-          .add("oov_kept", DataTypes.IntegerType, false)
-          .add("skipped_words", DataTypes.IntegerType, false)
-          .add("total_epsilon", DataTypes.DoubleType, false)
-          .add("seeded", DataTypes.BooleanType, false)
-          .add("target_nw", DataTypes.DoubleType, true)
-          .add("oov_subword", DataTypes.IntegerType, false);
+  public static final StructType TYPE = structType();
 
   private ReportColumn() {}
+
+  private static StructType structType() {
+    StructType type = new StructType();
+    for (PrivacyReport.Field f : PrivacyReport.FIELDS) {
+      type = type.add(f.name(), sparkType(f.type()), f.nullable());
+    }
+    return type;
+  }
+
+  private static DataType sparkType(Class<?> type) {
+    if (type == String.class) {
+      return DataTypes.StringType;
+    }
+    if (type == Double.class) {
+      return DataTypes.DoubleType;
+    }
+    if (type == Integer.class) {
+      return DataTypes.IntegerType;
+    }
+    if (type == Boolean.class) {
+      return DataTypes.BooleanType;
+    }
+    throw new IllegalStateException("no Spark type for report field type " + type.getName());
+  }
 
   /**
    * @param report one record's report
    * @return the report as a row of {@link #TYPE}
    */
   public static Row toRow(PrivacyReport report) {
-    return RowFactory.create(
-        report.mechanism(),
-        report.epsilonPerWord(),
-        report.words(),
-        report.wordsPerturbed(),
-        report.oovWords(),
-        report.oovPolicy(),
-        report.oovKept(),
-        report.skippedWords(),
-        report.totalEpsilon(),
-        report.seeded(),
-        report.targetNw(),
-        report.oovSubword());
+    return RowFactory.create(report.fields().values().toArray());
   }
 
   /**
@@ -66,18 +76,11 @@ public final class ReportColumn {
    * @return the report it holds
    */
   public static PrivacyReport fromRow(Row row) {
-    return new PrivacyReport(
-        row.getString(0),
-        row.getDouble(1),
-        row.getInt(2),
-        row.getInt(3),
-        row.getInt(4),
-        row.getString(5),
-        row.getInt(6),
-        row.getInt(7),
-        row.getDouble(8),
-        row.getBoolean(9),
-        row.isNullAt(10) ? null : row.getDouble(10),
-        row.getInt(11));
+    List<PrivacyReport.Field> fields = PrivacyReport.FIELDS;
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      values.put(fields.get(i).name(), row.isNullAt(i) ? null : row.get(i));
+    }
+    return PrivacyReport.fromFields(values);
   }
 }

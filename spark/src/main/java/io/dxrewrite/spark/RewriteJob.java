@@ -2,7 +2,9 @@ package io.dxrewrite.spark;
 
 import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.rewrite.OovPolicy;
+import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
+import org.apache.spark.sql.functions;
 import io.dxrewrite.rewrite.SkipList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,6 +86,22 @@ public final class RewriteJob implements Callable<Integer> {
   @Option(names = "--oov", defaultValue = "unk", description = "unk (default) or keep.")
   String oov;
 
+  @Option(
+      names = "--casing",
+      defaultValue = "structural",
+      description =
+          "structural (default: output casing from public structure only, a sentence's first word"
+              + " capitalised, the rest lower case) or keep (re-apply the input's casing: released"
+              + " unprotected, reported as casing \"released\").")
+  String casing;
+
+  @Option(
+      names = "--subject-column",
+      description =
+          "Column naming the person a record is about; the job then prints the number of subjects"
+              + " and the largest per-subject total epsilon (records of one person add up).")
+  String subjectColumn;
+
   @Option(names = "--skip-words", description = "Public skip list, one word per line.")
   Path skipWords;
 
@@ -132,6 +150,7 @@ public final class RewriteJob implements Callable<Integer> {
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
+            .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
             .build();
     SparkSession spark = SparkSession.builder().appName("dx-rewrite").getOrCreate();
     RewriteMetrics metrics = RewriteMetrics.register(spark.sparkContext());
@@ -140,6 +159,7 @@ public final class RewriteJob implements Callable<Integer> {
             .withEmbeddings(embeddings)
             .withKeyColumn(keyColumn)
             .withBatchSize(batchSize)
+            .withSubjectColumn(subjectColumn)
             .withMetrics(metrics);
     PrintWriter err = spec.commandLine().getErr();
     if (seed != null) {
@@ -164,6 +184,21 @@ public final class RewriteJob implements Callable<Integer> {
         seconds,
         metrics.words().value() / seconds,
         seed == null ? "SecureRandom-keyed ChaCha20" : "SEEDED (reproducible)");
+    if (subjectColumn != null) {
+      // read the written output back: recomputing an unseeded result would draw noise again
+      Dataset<Row> written =
+          format == Format.jsonl ? spark.read().json(output) : spark.read().parquet(output);
+      Row summary =
+          DxRewrite.subjectTotals(written, subjectColumn)
+              .agg(functions.count(functions.lit(1)), functions.max("total_epsilon"))
+              .first();
+      err.printf(
+          Locale.ROOT,
+          "dx-rewrite: %d subjects; largest per-subject total epsilon %s (basic composition over"
+              + " a subject's records)%n",
+          summary.getLong(0),
+          summary.isNullAt(1) ? 0.0 : summary.getDouble(1));
+    }
     err.flush();
     return EXIT_OK;
   }

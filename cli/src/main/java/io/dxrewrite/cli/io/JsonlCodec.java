@@ -34,9 +34,11 @@ final class JsonlCodec implements RecordCodec {
   private static final String BOM = "\uFEFF";
 
   private final String field;
+  private final String subjectField;
 
-  JsonlCodec(String field) {
+  JsonlCodec(String field, String subjectField) {
     this.field = field;
+    this.subjectField = subjectField;
   }
 
   @Override
@@ -49,6 +51,7 @@ final class JsonlCodec implements RecordCodec {
     int start = -1;
     int end = -1;
     String text = null;
+    String subject = null;
     try (JsonParser parser = FACTORY.createParser(content.substring(offset))) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidInputException("line " + line.number() + ": expected a JSON object");
@@ -56,7 +59,17 @@ final class JsonlCodec implements RecordCodec {
       JsonToken token;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         boolean selected = field.equals(parser.currentName());
+        boolean isSubject = subjectField != null && subjectField.equals(parser.currentName());
         JsonToken value = parser.nextToken();
+        if (isSubject) {
+          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
+            throw new InvalidInputException(
+                "line " + line.number() + ": subject field '" + subjectField
+                    + "' is not a string or an integer");
+          }
+          subject = parser.getText();
+          continue;
+        }
         if (!selected) {
           parser.skipChildren();
           continue;
@@ -92,13 +105,24 @@ final class JsonlCodec implements RecordCodec {
       throw new InvalidInputException(
           "line " + line.number() + ": field '" + field + "' is missing (choose it with --field)");
     }
+    if (subjectField != null && (subject == null || subject.isEmpty())) {
+      throw new InvalidInputException(
+          "line " + line.number() + ": subject field '" + subjectField
+              + "' is missing or empty (every record needs its subject with --subject-field)");
+    }
     String original = text;
+    String subjectKey = subject;
     int from = start;
     int to = end;
     return new Record() {
       @Override
       public String text() {
         return original;
+      }
+
+      @Override
+      public String subject() {
+        return subjectKey;
       }
 
       @Override

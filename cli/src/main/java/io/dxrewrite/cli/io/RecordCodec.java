@@ -39,6 +39,14 @@ public interface RecordCodec {
     String text();
 
     /**
+     * @return the record's data-subject key (from {@code --subject-field}), or null when the codec
+     *     reads none; held in memory only, never written to a report, a log or a message
+     */
+    default String subject() {
+      return null;
+    }
+
+    /**
      * @param rewritten the rewritten text
      * @return the output line content (without terminator)
      */
@@ -51,10 +59,32 @@ public interface RecordCodec {
    * @return the codec
    */
   static RecordCodec of(RecordFormat format, String field) {
+    return of(format, field, null);
+  }
+
+  /**
+   * @param format the format
+   * @param field the JSONL field or TSV column to rewrite
+   * @param subjectField the JSONL field (a string or an integer) or TSV column that holds each
+   *     record's data-subject key, or null for none; JSONL and TSV only, and every record must
+   *     have a non-empty one
+   * @return the codec
+   * @throws io.dxrewrite.error.InvalidParameterException if a subject field is given for text, or
+   *     equals the rewritten field
+   */
+  static RecordCodec of(RecordFormat format, String field, String subjectField) {
+    if (subjectField != null) {
+      io.dxrewrite.error.DxPreconditions.checkArgument(
+          format != RecordFormat.TEXT,
+          "--subject-field applies to --format jsonl and tsv; text records carry no subject");
+      io.dxrewrite.error.DxPreconditions.checkArgument(
+          !subjectField.equals(field),
+          "--subject-field must differ from the rewritten --field ('" + field + "')");
+    }
     return switch (format) {
       case TEXT -> new TextCodec();
-      case JSONL -> new JsonlCodec(field);
-      case TSV -> new TsvCodec(field);
+      case JSONL -> new JsonlCodec(field, subjectField);
+      case TSV -> new TsvCodec(field, subjectField);
     };
   }
 }

@@ -11,11 +11,14 @@ import java.util.List;
  */
 final class TsvCodec implements RecordCodec {
   private final String field;
+  private final String subjectField;
   private int column = -1;
+  private int subjectColumn = -1;
   private int columns;
 
-  TsvCodec(String field) {
+  TsvCodec(String field, String subjectField) {
     this.field = field;
+    this.subjectField = subjectField;
   }
 
   @Override
@@ -31,6 +34,13 @@ final class TsvCodec implements RecordCodec {
       throw new InvalidInputException(
           "TSV header has no column '" + field + "' (choose it with --field; the first line must"
               + " be a header of column names)");
+    }
+    if (subjectField != null) {
+      subjectColumn = names.indexOf(subjectField);
+      if (subjectColumn < 0 || names.lastIndexOf(subjectField) != subjectColumn) {
+        throw new InvalidInputException(
+            "TSV header must name the --subject-field column '" + subjectField + "' exactly once");
+      }
     }
     int last = names.lastIndexOf(field);
     if (last != column) {
@@ -58,10 +68,20 @@ final class TsvCodec implements RecordCodec {
       throw new InvalidInputException(
           "line " + line.number() + ": " + cells.length + " columns, the header has " + columns);
     }
+    if (subjectColumn >= 0 && cells[subjectColumn].isEmpty()) {
+      throw new InvalidInputException(
+          "line " + line.number() + ": subject column '" + subjectField
+              + "' is empty (every record needs its subject with --subject-field)");
+    }
     return new Record() {
       @Override
       public String text() {
         return cells[column];
+      }
+
+      @Override
+      public String subject() {
+        return subjectColumn < 0 ? null : cells[subjectColumn];
       }
 
       @Override

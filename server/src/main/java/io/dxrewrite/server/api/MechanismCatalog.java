@@ -5,6 +5,7 @@ import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
 import io.dxrewrite.mechanism.TruncatedGumbelMechanism;
 import io.dxrewrite.mechanism.VickreyMechanism;
+import io.dxrewrite.rewrite.Guarantee;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.OptionalDouble;
@@ -21,7 +22,10 @@ final class MechanismCatalog {
    * @param truncatedGumbelMinimum the store's smallest (exclusive) truncated-Gumbel epsilon,
    *     {@code TruncatedGumbelCalibration.minimumEpsilon(V, deltaMin)}, or empty while the
    *     neighbourhood table that holds deltaMin is not loaded
-   * @return {@code {"mechanisms": [{"name", "description", "parameters": [...]}, ...]}}
+   * @return {@code {"mechanisms": [{"name", "description", "metric", "epsilon_units", "guarantee",
+   *     "parameters": [...]}, ...]}}: the metric and units of epsilon from {@link
+   *     Mechanisms#metric} and {@link Mechanisms#epsilonUnits}, the guarantee note from {@link
+   *     Guarantee#SUMMARY}
    */
   static JsonObject describe(OptionalDouble truncatedGumbelMinimum) {
     JsonArray list = new JsonArray();
@@ -58,8 +62,14 @@ final class MechanismCatalog {
               .put("description",
                   "reproducible output for tests and audits; flagged in every report"))
           .add(new JsonObject().put("name", "oov").put("type", "string").put("required", false)
-              .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")));
+              .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")))
+          .add(new JsonObject().put("name", "casing").put("type", "string").put("required", false)
+              .put("default", "structural").put("allowed", new JsonArray().add("structural").add("keep"))
+              .put("description", "structural: output casing from public structure only; keep"
+                  + " re-applies the input casing (released unprotected, reported as released)"));
       list.add(new JsonObject().put("name", name).put("description", description)
+          .put("metric", Mechanisms.metric(name)).put("epsilon_units", Mechanisms.epsilonUnits(name))
+          .put("guarantee", Guarantee.SUMMARY)
           .put("parameters", parameters));
     }
     return new JsonObject().put("mechanisms", list);

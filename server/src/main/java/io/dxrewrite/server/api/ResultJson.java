@@ -10,23 +10,16 @@ public final class ResultJson {
 
   /**
    * @param r a privacy report
-   * @return its JSON object; {@code target_nw} only when epsilon was calibrated from it
+   * @return its JSON object, the fields of {@link PrivacyReport#fields()} (as the CLI's report and
+   *     the Spark column); {@code target_nw} only when epsilon was calibrated from it
    */
   public static JsonObject report(PrivacyReport r) {
-    JsonObject json = new JsonObject()
-        .put("mechanism", r.mechanism())
-        .put("epsilon_per_word", r.epsilonPerWord())
-        .put("words", r.words())
-        .put("words_perturbed", r.wordsPerturbed())
-        .put("oov_words", r.oovWords())
-        .put("oov_policy", r.oovPolicy())
-        .put("oov_kept", r.oovKept())
-        .put("skipped_words", r.skippedWords())
-        .put("total_epsilon", r.totalEpsilon())
-        .put("seeded", r.seeded());
-    if (r.targetNw() != null) {
-      json.put("target_nw", r.targetNw());
-    }
+    JsonObject json = new JsonObject();
+    r.fields().forEach((name, value) -> {
+      if (value != null) {
+        json.put(name, value);
+      }
+    });
     return json;
   }
 

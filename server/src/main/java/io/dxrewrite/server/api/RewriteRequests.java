@@ -5,6 +5,7 @@ import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.VickreyMechanism;
+import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.server.rewrite.RewriteEngine;
@@ -99,7 +100,23 @@ public final class RewriteRequests {
         body.containsKey("lambda") ? toDouble("lambda", body.getValue("lambda")) : null,
         body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
-        body.getString("oov"));
+        body.getString("oov")).withCasing(casing(body.getString("casing")));
+  }
+
+  /**
+   * @param casing the request's {@code casing}, or null for the default
+   * @return the policy: structural by default, keep releases the input's casing
+   * @throws ApiException 422 naming the allowed values
+   */
+  private static CasingPolicy casing(String casing) {
+    if (casing == null) {
+      return CasingPolicy.STRUCTURAL;
+    }
+    if (!CasingPolicy.cliNames().contains(casing)) {
+      throw new ApiException(422, "invalid_parameter",
+          "casing must be one of: " + String.join(", ", CasingPolicy.cliNames()));
+    }
+    return CasingPolicy.fromCliName(casing);
   }
 
   /**
@@ -120,7 +137,8 @@ public final class RewriteRequests {
       }
     }
     return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
-        number(query, "lambda"), number(query, "t"), s, query.get("oov"));
+        number(query, "lambda"), number(query, "t"), s, query.get("oov"))
+        .withCasing(casing(query.get("casing")));
   }
 
   private static Double number(MultiMap query, String name) {

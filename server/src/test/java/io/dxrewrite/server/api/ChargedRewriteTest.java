@@ -41,7 +41,8 @@ class ChargedRewriteTest {
       public CompletableFuture<List<RewriteResult>> rewrite(
           List<String> texts, RewriteOptions options, BooleanSupplier stillWanted) {
         return CompletableFuture.supplyAsync(() -> List.of(new RewriteResult("x",
-            new PrivacyReport("cmp", 10, 1, 1, 0, "unk", 0, 0, 10, false, null, 0))), worker);
+            PrivacyReport.builder().mechanism("cmp").epsilonPerWord(10).words(1)
+                .wordsPerturbed(1).build())), worker);
       }
 
       @Override
