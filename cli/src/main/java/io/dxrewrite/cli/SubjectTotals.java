@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Per data-subject totals of one {@code rewrite} run: each record's {@code total_epsilon} is added
  * to its subject's total (basic composition: a person whose k records are rewritten is protected
- * by the sum of their charges; Dwork and Roth 2014, Theorem 3.16). With a budget B, a record that
+ * by the sum of their charges; Dwork and Roth 2014, Theorem 3.14). With a budget B, a record that
  * would take its subject's total above B is refused. Keys live in memory only for this run and
  * never reach a message, the report file or the summary.
  */

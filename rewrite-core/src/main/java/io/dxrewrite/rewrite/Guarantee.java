@@ -9,7 +9,7 @@ import io.dxrewrite.mechanism.Mechanisms;
  *
  * <p>Sources: metric DP per word (Feyisetan et al., WSDM 2020, Theorem 1; Xu et al., PrivateNLP
  * 2020, Theorem 1 for the Mahalanobis metric); basic composition over the words of a record and
- * over the records of one person (Dwork and Roth 2014, Theorem 3.16, which holds for metric DP
+ * over the records of one person (Dwork and Roth 2014, Theorem 3.14, which holds for metric DP
  * with the metric summed over positions).
  */
 public final class Guarantee {

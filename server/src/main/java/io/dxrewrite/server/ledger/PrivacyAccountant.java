@@ -7,8 +7,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Charges requests to their tenant's epsilon budget. A request's charge is the sum of its records'
- * {@link PrivacyReport#totalEpsilon()} (epsilon per word times words perturbed, basic
- * composition; Dwork and Roth 2014, Theorem 3.14, applied per word as in Feyisetan et al. 2020).
+ * {@link PrivacyReport#totalEpsilon()} (Euclidean-equivalent epsilon per word times words
+ * perturbed, basic composition; Dwork and Roth 2014, Theorem 3.14, applied per word as in Feyisetan et al. 2020).
  * Blocking (it fsyncs): call it on a worker thread, never on the event loop.
  */
 public final class PrivacyAccountant {
