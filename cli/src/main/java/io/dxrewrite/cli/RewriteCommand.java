@@ -424,14 +424,13 @@ final class RewriteCommand implements Callable<Integer> {
         // the failing line is not in the batch: rewrite the records before it, so that the
         // output holds every record up to the bad line
         flushBatch(
-              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
-              subjects);
+            batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
+            subjects);
       }
       throw e;
     }
     flushBatch(
-              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
-              subjects);
+        batchLines, batchRecords, rewriter, options, writer, reports, progress, totals, subjects);
   }
 
   private static void flushBatch(

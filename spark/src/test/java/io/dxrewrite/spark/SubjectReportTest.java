@@ -92,6 +92,36 @@ class SubjectReportTest {
   }
 
   @Test
+  void jobPrintsTheNumberOfSubjectsAndTheLargestTotal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path out = dir.resolve("out");
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = RewriteJob.run("--input", LocalSpark.EXAMPLES.toString(), "--output", out.toString(),
+          "--epsilon", "3", "--subject-column", "label", "--casing", "keep");
+    } finally {
+      System.setErr(original);
+    }
+    String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isZero();
+    // the examples' labels are 0 and 1: two subjects; every word is perturbed under oov unk, so a
+    // label's total is 3 x its rows' word count (counted here by the tokenizer, not the job)
+    io.dxrewrite.text.Tokenizer tokenizer = new io.dxrewrite.text.Tokenizer();
+    Map<Long, Long> words =
+        LocalSpark.examples().stream()
+            .collect(Collectors.groupingBy(
+                LocalSpark.Example::label,
+                Collectors.summingLong(
+                    e -> tokenizer.tokenize(e.text()).stream().filter(t -> t.word()).count())));
+    double largest = 3.0 * java.util.Collections.max(words.values());
+    assertThat(stderr).contains("2 subjects; largest per-subject total epsilon " + largest);
+    Row first = spark.read().json(out.toString()).first();
+    assertThat(first.<Row>getAs(ReportColumn.NAME).<String>getAs("casing")).isEqualTo("released");
+  }
+
+  @Test
   void aMissingSubjectColumnIsRefusedUpFront() {
     assertThatThrownBy(
             () ->
