@@ -71,7 +71,13 @@ public record PrivacyReport(
   /** The {@link #guarantee()} of a record with no unprotected word. */
   public static final String METRIC_DP = "metric-dp";
 
-  /** A field of the serialised report: snake_case name, value type and whether it may be null. */
+  /**
+   * A field of the serialised report.
+   *
+   * @param name snake_case name
+   * @param type value type: {@code String}, {@code Double}, {@code Integer} or {@code Boolean}
+   * @param nullable whether the value may be null (only {@code target_nw})
+   */
   public record Field(String name, Class<?> type, boolean nullable) {}
 
   /**
