@@ -78,8 +78,9 @@ final class MechanismCatalog {
   private static JsonObject epsilon(String mechanism, OptionalDouble truncatedGumbelMinimum) {
     JsonObject epsilon = new JsonObject().put("name", "epsilon").put("type", "number")
         .put("required", false).put("maximum", Double.MAX_VALUE);
-    String text = "epsilon per word, in inverse units of embedding distance; give exactly one of"
-        + " epsilon and target_nw. A record spends epsilon x words perturbed (basic composition)";
+    String text = "epsilon per word, in inverse units of the mechanism's metric; give exactly one"
+        + " of epsilon and target_nw. A record is charged euclidean_epsilon_per_word x words"
+        + " perturbed (basic composition; see epsilon_units)";
     if (!mechanism.equals(TruncatedGumbelMechanism.NAME)) {
       return epsilon.put("exclusive_minimum", 0.0).put("description", text);
     }
