@@ -29,7 +29,9 @@ public final class TotalEpsilonLimit {
           String.format(
               Locale.ROOT,
               "epsilon %s of mechanism %s is %s per word in Euclidean units, not a finite number"
-                  + " (the limit is %s); use a smaller epsilon",
+                  + " (the limit is %s); use a smaller epsilon, or for a Mahalanobis metric"
+                  + " lambda < 1 (at lambda = 1 a singular covariance bounds no Euclidean"
+                  + " distance)",
               mechanism.epsilon(), mechanism.name(), e, Double.MAX_VALUE),
           -1);
     }
