@@ -91,7 +91,8 @@ class SubwordRewriterTest {
   @Test
   void unknownWordsMoveFromTheirOwnSubwordVector() {
     List<String> unknown = List.of("flowerz", "photosynthesising", "mountainsides", "zorblaxian");
-    RewriteOptions options = rewriter.optionsBuilder().epsilon(NOISELESS).seed(1).build();
+    RewriteOptions options =
+        rewriter.optionsBuilder().epsilon(NOISELESS).seed(1).casing(CasingPolicy.KEEP).build();
     String unkOutput = nearest(mean());
     int differentFromUnk = 0;
     for (String word : unknown) {
