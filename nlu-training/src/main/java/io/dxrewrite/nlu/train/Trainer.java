@@ -69,7 +69,7 @@ public final class Trainer {
       double sigma = config.noiseMultiplier().isPresent()
           ? config.noiseMultiplier().getAsDouble()
           : NoiseCalibration.noiseMultiplier(
-              config.targetEpsilon(), config.delta(), q, totalSteps, RdpAccountant.DEFAULT_ORDERS);
+              config.targetEpsilon(), config.delta(), q, totalSteps, RdpAccountant.defaultOrders());
       dp = new DpSgdParameters(config.clippingNorm(), sigma, q, q * n);
       accountant = new RdpAccountant();
     }
