@@ -70,13 +70,15 @@ final class RewriteCommand implements Callable<Integer> {
       names = "--target-nw",
       paramLabel = "P",
       description =
-          "Instead of --epsilon: calibrate epsilon so that the median probability N_w that a word"
-              + " comes back unchanged is P (cached; see 'dx-rewrite calibrate').")
+          "Instead of --epsilon: calibrate epsilon so that a share P of a typical text's words"
+              + " come back unchanged (words drawn from a Zipf prior over the store's"
+              + " frequency-ordered rows; seconds on the embedded store; cached, see 'dx-rewrite"
+              + " calibrate'). stderr also gives the vocabulary median N_w at that epsilon.")
   Double targetNw;
 
   @Mixin MechanismOptions mechanism;
   @Mixin EmbeddingsOption embeddings;
-  @Mixin SamplingOptions sampling;
+  @Mixin CalibrationOptions sampling;
 
   @Option(
       names = "--input",
@@ -262,8 +264,10 @@ final class RewriteCommand implements Callable<Integer> {
       }
       System.err.printf(
           Locale.ROOT,
-          "dx-rewrite: target median N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g)%n",
-          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper());
+          "dx-rewrite: target text N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g; vocabulary"
+              + " median N_w %.3f; %d Zipf-drawn words x %d trials)%n",
+          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper(),
+          calibration.vocabularyMedianNw(), calibration.words(), calibration.trials());
       builder.epsilon(calibration.epsilon()).targetNw(targetNw);
     } else {
       builder.epsilon(epsilon);

@@ -21,7 +21,7 @@ public final class ReportColumn {
    * string, {@code oov_kept}, {@code skipped_words} int, {@code total_epsilon} double ({@code
    * epsilon_per_word * words_perturbed}, basic composition), {@code seeded} boolean (true when a
    * caller's seed was used: reproducible, not for production), {@code target_nw} double, null
-   * unless epsilon was calibrated from a median-N_w target, {@code oov_subword} int (OOV words
+   * unless epsilon was calibrated from a text-level N_w target, {@code oov_subword} int (OOV words
    * perturbed from their own fastText subword vector).
    */
   public static final StructType TYPE =
