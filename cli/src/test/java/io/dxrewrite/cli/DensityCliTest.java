@@ -87,13 +87,28 @@ class DensityCliTest {
             "--trials", "20", "--input", in.toString(), "--output", dir.resolve("o.txt").toString(),
             "--report", report.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("target median N_w 0.5 -> epsilon");
+    assertThat(run.err()).contains("target text N_w 0.5 -> epsilon").contains("vocabulary median N_w")
+        .contains("40 Zipf-drawn words x 20 trials");
     String first = Files.readAllLines(report).get(0);
     assertThat(first).contains("\"target_nw\":0.5").containsPattern("\"epsilon_per_word\":[0-9.]+");
     CliRun calibrate =
         CliRun.of("calibrate", "--embeddings", store.toString(), "--target-nw", "0.5", "--words", "40",
             "--trials", "20");
     assertThat(calibrate.exitCode()).isZero();
-    assertThat(calibrate.out()).contains("cmp: epsilon").contains("95% interval");
+    assertThat(calibrate.out()).contains("cmp: epsilon").contains("for text N_w 0.500")
+        .contains("95% interval").contains("vocabulary median N_w");
+  }
+
+  /** Issue 14, items 9 and 10: --help states measured name survival and what the target means. */
+  @Test
+  void helpStatesMeasuredNameSurvivalAndTheTextTarget() {
+    CliRun rewrite = CliRun.of("rewrite", "--help");
+    assertThat(rewrite.exitCode()).isZero();
+    assertThat(rewrite.out()).contains("Names are not hidden").contains("scripts/name-survival.sh")
+        .contains("typical text's words").contains("--words").contains("--sample-seed")
+        .doesNotContain("useful values lie around 5-15");
+    CliRun calibrate = CliRun.of("calibrate", "--help");
+    assertThat(calibrate.out()).contains("Zipf").contains("vocabulary median N_w")
+        .contains("Default: 4000");
   }
 }

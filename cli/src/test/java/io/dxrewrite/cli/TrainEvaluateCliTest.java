@@ -91,7 +91,7 @@ class TrainEvaluateCliTest {
   }
 
   /**
-   * Mechanisms with incomparable epsilons side by side: the truncated-Gumbel epsilon for a median
+   * Mechanisms with incomparable epsilons side by side: the truncated-Gumbel epsilon for a text
    * N_w target is calibrated (orders of magnitude above CMP's) and recorded next to the target.
    */
   @Test

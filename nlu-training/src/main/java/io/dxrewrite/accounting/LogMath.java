@@ -17,7 +17,11 @@ final class LogMath {
     return Math.log1p(Math.exp(lo - hi)) + hi;
   }
 
-  /** log(exp(a) - exp(b)) for a >= b. */
+  /**
+   * log(exp(a) - exp(b)) for a >= b, computed as a + log(-expm1(b - a)) so that it stays finite
+   * when a - b exceeds the range of exp (about 709): the form log(expm1(a - b)) + b overflowed to
+   * +inf there, which made the fractional-order series return +inf at large orders.
+   */
   static double sub(double a, double b) {
     if (a < b) {
       throw new ArithmeticException("log-space subtraction would be negative");
@@ -28,7 +32,7 @@ final class LogMath {
     if (a == b) {
       return Double.NEGATIVE_INFINITY;
     }
-    return Math.log(Math.expm1(a - b)) + b;
+    return a + Math.log(-Math.expm1(b - a));
   }
 
   /** log(n choose k) for integers 0 <= k <= n, through log-gamma. */

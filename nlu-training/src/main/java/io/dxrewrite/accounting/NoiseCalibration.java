@@ -19,7 +19,7 @@ public final class NoiseCalibration {
    * @param delta delta in (0, 1)
    * @param samplingRate q in (0, 1]
    * @param steps number of steps, >= 1
-   * @param orders Renyi orders to optimise over (e.g. {@link RdpAccountant#DEFAULT_ORDERS})
+   * @param orders Renyi orders to optimise over (e.g. {@link RdpAccountant#defaultOrders()})
    * @return sigma with epsilon(sigma) <= targetEpsilon, within a relative 1e-7 of the smallest
    * @throws io.dxrewrite.error.InvalidParameterException on a parameter outside its range, or
    *     when even sigma = 1e6 does not reach the target

@@ -2,6 +2,8 @@ package io.dxrewrite.accounting;
 
 import io.dxrewrite.error.DxPreconditions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
@@ -14,22 +16,31 @@ public final class RdpAccountant implements PrivacyAccountant {
   /**
    * The default grid of orders, as in Google dp-accounting's {@code DEFAULT_RDP_ORDERS}: 1.1 to
    * 10.9 in steps of 0.1 (fractional orders matter for large epsilon), the integers 11 to 63, and
-   * 128, 256, 512, 1024 (small epsilon).
+   * 128, 256, 512, 1024 (small epsilon). Immutable; {@link #defaultOrders()} gives it as a fresh
+   * {@code double[]}.
    */
-  public static final double[] DEFAULT_ORDERS =
+  public static final List<Double> DEFAULT_ORDERS =
       DoubleStream.concat(
               DoubleStream.concat(
                   IntStream.range(1, 100).mapToDouble(x -> 1 + x / 10.0),
                   IntStream.range(11, 64).asDoubleStream()),
               DoubleStream.of(128, 256, 512, 1024))
-          .toArray();
+          .boxed()
+          .collect(Collectors.toUnmodifiableList());
 
   private final double[] orders;
   private final double[] rdp;
 
   /** An accountant over {@link #DEFAULT_ORDERS}. */
   public RdpAccountant() {
-    this(DEFAULT_ORDERS);
+    this(defaultOrders());
+  }
+
+  /**
+   * @return a new array holding {@link #DEFAULT_ORDERS}, in order; the caller may modify it
+   */
+  public static double[] defaultOrders() {
+    return DEFAULT_ORDERS.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

@@ -13,7 +13,10 @@ import io.dxrewrite.error.DxPreconditions;
  * A_alpha = E_{z ~ N(0, sigma^2)} [(1 - q + q exp((2z - 1) / (2 sigma^2)))^alpha]. Integer orders
  * use the binomial expansion of Section 3.3 (finite sum); fractional orders use the two
  * convergent series of Section 3.3 split at z0 = sigma^2 log(1/q - 1) + 1/2, with signed
- * generalised binomial coefficients. Stateless and thread-safe.
+ * generalised binomial coefficients. Every sum is formed in log space (log-sum-exp of the terms,
+ * signed terms through a log-space subtraction that cannot overflow), so the result is finite for
+ * every finite order alpha > 1 when sigma > 0 (checked on an order grid up to 256 against a
+ * quadrature in the tests). Stateless and thread-safe.
  */
 public final class SampledGaussianRdp {
   private static final int MAX_FRACTIONAL_TERMS = 10_000;

@@ -31,6 +31,17 @@ public record DeniabilityEstimate(
   }
 
   /**
+   * The text-level N_w when {@link #words()} were drawn from a frequency prior (see {@link
+   * ZipfWordSample}): the mean of N_w over the drawn words, an unbiased estimate of the probability
+   * that a word of a typical text comes back unchanged.
+   *
+   * @return the mean of {@link #unchanged()}, in [0, 1]
+   */
+  public double unchangedMean() {
+    return Arrays.stream(unchanged).average().orElse(Double.NaN);
+  }
+
+  /**
    * @param q quantile in [0, 1]
    * @return the q-quantile of S_w over the sampled words (linear interpolation)
    */

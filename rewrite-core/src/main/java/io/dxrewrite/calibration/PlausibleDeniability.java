@@ -1,5 +1,6 @@
 package io.dxrewrite.calibration;
 
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.Mechanism;
@@ -92,7 +93,8 @@ public final class PlausibleDeniability {
           int at = w * trials + j;
           ids[at] = word;
           context.store().copyVector(word, points, at * d);
-          randomness[at] = RandomSources.seeded(seed, (long) (first + w) * trials + j);
+          randomness[at] = RandomSources.seeded(
+              seed, StreamPurpose.CALIBRATION, (long) (first + w) * trials + j);
         }
       }
       int[] out = m.perturb(new WordBatch(ids, points, d, randomness));

@@ -1,5 +1,9 @@
 package io.dxrewrite.random;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -7,10 +11,13 @@ import java.util.random.RandomGenerator;
  * Where mechanisms get their randomness. Production default: {@link #secure()}, a ChaCha20
  * keystream keyed with 256 bits from {@link java.security.SecureRandom} ({@link ChaCha20Random},
  * the construction of Linux's getrandom and OpenBSD's arc4random). A seed is for tests and audits
- * only: {@link #seeded(long, long)} gives a
- * reproducible, non-cryptographic stream, and every privacy report says when one was used.
+ * only: {@link #seeded(long, StreamPurpose, long)} gives a reproducible, non-cryptographic stream,
+ * separate for each {@link StreamPurpose}, and every privacy report says when one was used.
  */
 public final class RandomSources {
+  private static final byte[] DOMAIN =
+      "dx-rewrite/seeded-stream/v1".getBytes(StandardCharsets.US_ASCII);
+
   private RandomSources() {}
 
   /**
@@ -26,21 +33,39 @@ public final class RandomSources {
   }
 
   /**
-   * A reproducible stream for one record, derived from a caller's seed and a stable record key
-   * (its position in the input), so that output does not depend on how records are batched.
+   * A reproducible stream derived from a caller's seed, the purpose it serves and a stable key
+   * (for rewriting, the record's position in the input, so that output does not depend on how
+   * records are batched).
+   *
+   * <p>Derivation: the first 8 bytes of SHA-256("dx-rewrite/seeded-stream/v1" || 0x00 || label ||
+   * 0x00 || seed (8 bytes, big-endian) || key (8 bytes, big-endian)) seed a {@link
+   * SplittableRandom}. The label is what separates purposes: the same seed under {@link
+   * StreamPurpose#REWRITE} and {@link StreamPurpose#DP_SGD} gives unrelated streams, while the
+   * same (seed, purpose, key) always gives the same stream. A seed is not a secret key: whoever
+   * knows it can recompute every draw, which is why seeded output is reported as seeded.
    *
    * @param seed the caller's seed
-   * @param recordKey stable key of the record, e.g. its 0-based line number
-   * @return a {@link SplittableRandom} seeded from (seed, recordKey); not for production use
+   * @param purpose what the stream is for
+   * @param key stable key within that purpose, e.g. the 0-based record number
+   * @return a {@link SplittableRandom}; not for production use
    */
-  public static RandomGenerator seeded(long seed, long recordKey) {
-    return new SplittableRandom(mix(seed ^ mix(recordKey + 0x9E3779B97F4A7C15L)));
+  public static RandomGenerator seeded(long seed, StreamPurpose purpose, long key) {
+    return new SplittableRandom(derive(seed, purpose, key));
   }
 
-  /** The SplitMix64 finaliser (Steele, Lea, Flood, OOPSLA 2014). */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+  /** The 64-bit seed of a stream, see {@link #seeded(long, StreamPurpose, long)}. */
+  static long derive(long seed, StreamPurpose purpose, long key) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+    sha.update(DOMAIN);
+    sha.update((byte) 0);
+    sha.update(purpose.label().getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) 0);
+    sha.update(ByteBuffer.allocate(16).putLong(seed).putLong(key).array());
+    return ByteBuffer.wrap(sha.digest()).getLong();
   }
 }

@@ -44,7 +44,7 @@ import java.util.Objects;
  *     the perturbed words is at most {@code exp(totalEpsilon * max_i ||w_i - w'_i||)}; it does not
  *     cover the unprotected words
  * @param seeded whether a caller-supplied seed was used (reproducible, not for production)
- * @param targetNw the median-N_w target epsilon was calibrated from, or null when epsilon was
+ * @param targetNw the text-N_w target epsilon was calibrated from, or null when epsilon was
  *     given directly
  * @param oovSubword OOV words perturbed from their own subword vector ({@code oovPolicy =
  *     subword}); the other {@code oovWords - oovKept - oovSubword} went from the public point

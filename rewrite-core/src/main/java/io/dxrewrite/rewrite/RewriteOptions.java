@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *     way to every record: these words are copied through and spend no epsilon. Must not be derived
  *     from the data being rewritten.
  * @param parameters the mechanism's own parameters (lambda, t); defaults when empty
- * @param targetNw when epsilon was calibrated from a median-N_w target (see {@code
+ * @param targetNw when epsilon was calibrated from a text-N_w target (see {@code
  *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
  * @param casing how output words are cased; default {@link CasingPolicy#STRUCTURAL} (public
  *     structure only), {@link CasingPolicy#KEEP} releases the input's casing
@@ -159,7 +159,7 @@ public record RewriteOptions(
     }
 
     /**
-     * @param targetNw the median-N_w target that epsilon was calibrated from (for the report)
+     * @param targetNw the text-N_w target that epsilon was calibrated from (for the report)
      * @return this builder
      */
     public Builder targetNw(double targetNw) {

@@ -1,5 +1,6 @@
 package io.dxrewrite.rewrite;
 
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.SubwordEmbedding;
 import io.dxrewrite.error.InvalidParameterException;
@@ -235,7 +236,8 @@ public final class Rewriter {
       RandomGenerator random =
           secure != null
               ? secure[r % secure.length]
-              : RandomSources.seeded(options.seed().getAsLong(), recordKeys[r]);
+              : RandomSources.seeded(
+                  options.seed().getAsLong(), StreamPurpose.REWRITE, recordKeys[r]);
       RecordPlan plan = new RecordPlan(tokens.size());
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);

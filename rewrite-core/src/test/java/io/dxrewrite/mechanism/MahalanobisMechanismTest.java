@@ -8,6 +8,7 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.nn.BruteForceIndex;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.random.RandomSources;
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.testing.StatisticalTests;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
@@ -156,7 +157,7 @@ class MahalanobisMechanismTest {
   private static RandomGenerator[] seeded(int n, long seed) {
     RandomGenerator[] out = new RandomGenerator[n];
     for (int i = 0; i < n; i++) {
-      out[i] = RandomSources.seeded(seed, i);
+      out[i] = RandomSources.seeded(seed, StreamPurpose.REWRITE, i);
     }
     return out;
   }

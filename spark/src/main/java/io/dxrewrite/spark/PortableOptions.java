@@ -20,7 +20,7 @@ import java.util.Set;
  * @param skipWords the public skip list
  * @param lambda the Mahalanobis regularisation, or {@code null} for the mechanism's default
  * @param t the Vickrey parameter, or {@code null} for the default
- * @param targetNw the median-N_w target epsilon was calibrated from, or {@code null}
+ * @param targetNw the text-level N_w target epsilon was calibrated from, or {@code null}
  * @param casing the casing policy
  */
 record PortableOptions(

@@ -32,7 +32,7 @@ public final class ReportColumn {
    * {@code unprotected_words} int, {@code guarantee} string ("metric-dp" or "none for N words"),
    * {@code total_epsilon} double ({@code euclidean_epsilon_per_word * words_perturbed}, basic
    * composition; covers no unprotected word), {@code seeded} boolean, {@code target_nw} double
-   * (null unless epsilon was calibrated from a median-N_w target), {@code oov_subword} int, {@code
+   * (null unless epsilon was calibrated from a text-level N_w target), {@code oov_subword} int, {@code
    * casing} string ("structural" or "released").
    */
   public static final StructType TYPE = structType();

@@ -43,9 +43,9 @@ public final class AccuracyPlots {
       boolean byTarget = e.getKey().startsWith("target-nw|");
       String mechanism = e.getKey().substring(e.getKey().indexOf('|') + 1);
       XYChart chart = new XYChartBuilder().width(800).height(500)
-          .title((byTarget ? "Test accuracy vs target median N_w (" : "Test accuracy vs rewrite epsilon (")
+          .title((byTarget ? "Test accuracy vs target text N_w (" : "Test accuracy vs rewrite epsilon (")
               + mechanism + ")")
-          .xAxisTitle(byTarget ? "target median N_w of the rewrite" : "rewrite epsilon per word")
+          .xAxisTitle(byTarget ? "target text N_w of the rewrite (share of words unchanged)" : "rewrite epsilon per word")
           .yAxisTitle("test accuracy").build();
       Map<String, List<GridResult>> byTraining = new LinkedHashMap<>();
       e.getValue().forEach(r -> byTraining.computeIfAbsent(r.training(), k -> new ArrayList<>())

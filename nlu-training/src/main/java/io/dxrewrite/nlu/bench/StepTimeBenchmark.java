@@ -1,5 +1,6 @@
 package io.dxrewrite.nlu.bench;
 
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.random.ChaCha20Random;
 import io.dxrewrite.nlu.dpsgd.DpSgdParameters;
 import io.dxrewrite.nlu.dpsgd.DpSgdStep;
@@ -70,7 +71,7 @@ public final class StepTimeBenchmark {
   private static double[] run(EncodedSet data, int k, int h, int batch, int reps, boolean secure) {
     int n = data.size();
     RandomGenerator random = secure ? ChaCha20Random.fromSecureRandom()
-        : RandomSources.seeded(1, batch);
+        : RandomSources.seeded(1, StreamPurpose.DP_SGD, batch);
     TopicClassifier plainModel = TopicClassifier.initialise(data.dimension(), h, k, 1);
     TopicClassifier dpModel = TopicClassifier.initialise(data.dimension(), h, k, 1);
     Adam plainAdam = new Adam(1e-3);

@@ -2,6 +2,7 @@ package io.dxrewrite.nlu.eval;
 
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
+import io.dxrewrite.calibration.EpsilonCalibrator;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.nlu.data.LabelSet;
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a {@link GridSpec}: rewrites the training texts with each mechanism and epsilon, or with the
- * epsilon calibrated for each median-N_w target ({@value #CALIBRATION_WORDS} words x {@value
- * #CALIBRATION_TRIALS} trials, cached next to the store), (the test
+ * epsilon calibrated for each text-level N_w target ({@link EpsilonCalibrator}'s default sample,
+ * cached next to the store), (the test
  * texts stay original, as at inference time on real queries), trains each training setting on the
  * result, and measures test accuracy and membership-inference AUC ({@link Assessment}). The
  * attack's members are the original (not rewritten) training records: the threat is an attacker
@@ -31,10 +32,6 @@ import java.util.function.Consumer;
  */
 public final class EvaluationGrid {
   private static final int REWRITE_CHUNK = 2048;
-  /** Words sampled when calibrating a target N_w (as in {@code dx-rewrite calibrate --words}). */
-  static final int CALIBRATION_WORDS = 200;
-  /** Trials per word when calibrating a target N_w. */
-  static final int CALIBRATION_TRIALS = 50;
 
   private final Rewriter rewriter;
   private final EmbeddingBag bag;
@@ -72,11 +69,11 @@ public final class EvaluationGrid {
           settings.add(new double[] {e, Double.NaN});
         }
         for (double target : spec.rewriteTargetNw()) {
-          onStatus.accept("calibrating " + mechanism + " for median N_w " + target);
+          onStatus.accept("calibrating " + mechanism + " for text N_w " + target);
           Calibration c =
               CalibrationCache.calibrate(
                   rewriter.context(), mechanism, MechanismParameters.DEFAULTS, target,
-                  CALIBRATION_WORDS, CALIBRATION_TRIALS, spec.seed().orElse(1L),
+                  EpsilonCalibrator.DEFAULT_WORDS, EpsilonCalibrator.DEFAULT_TRIALS, spec.seed().orElse(1L),
                   ProgressListener.NONE);
           settings.add(new double[] {c.epsilon(), target});
         }
@@ -87,7 +84,7 @@ public final class EvaluationGrid {
         onStatus.accept("none".equals(mechanism) ? "training on the original text"
             : "rewriting " + train.size() + " training records with " + mechanism
                 + " at epsilon " + rewriteEpsilon
-                + (Double.isNaN(targetNw) ? "" : " (median N_w " + targetNw + ")"));
+                + (Double.isNaN(targetNw) ? "" : " (text N_w " + targetNw + ")"));
         List<LabelledExample> corpus = "none".equals(mechanism) ? train
             : rewrite(train, mechanism, rewriteEpsilon, spec);
         EncodedSet trainSet = "none".equals(mechanism) ? originalTrain

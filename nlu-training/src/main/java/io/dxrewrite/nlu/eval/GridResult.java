@@ -5,7 +5,7 @@ package io.dxrewrite.nlu.eval;
  *
  * @param mechanism the rewrite mechanism ("none" for the original text)
  * @param rewriteEpsilon epsilon per word of the rewrite; NaN for "none"
- * @param targetNw the median-N_w target the epsilon was calibrated from; NaN when epsilon was
+ * @param targetNw the text-level N_w target the epsilon was calibrated from; NaN when epsilon was
  *     given directly, and for "none"
  * @param dpEpsilon target epsilon of DP-SGD (delta as in the grid); {@code +inf} for non-private
  *     training

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  *
  * @param mechanisms rewrite mechanisms, e.g. ["none", "cmp"]; "none" trains on the original text
  * @param rewriteEpsilons epsilon per word for each mechanism other than "none" (may be empty)
- * @param rewriteTargetNw median-N_w targets for each mechanism other than "none" (may be empty):
+ * @param rewriteTargetNw text-level N_w targets for each mechanism other than "none" (may be empty):
  *     the epsilon of each is calibrated per mechanism ({@code CalibrationCache}), which makes
  *     mechanisms with incomparable epsilons (cmp, truncated-gumbel) comparable
  * @param dpEpsilons DP-SGD target epsilons

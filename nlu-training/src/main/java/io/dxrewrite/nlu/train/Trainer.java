@@ -1,5 +1,6 @@
 package io.dxrewrite.nlu.train;
 
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.accounting.NoiseCalibration;
 import io.dxrewrite.accounting.RdpAccountant;
 import io.dxrewrite.random.ChaCha20Random;
@@ -53,8 +54,12 @@ public final class Trainer {
       TrainingListener listener) {
     boolean seeded = config.seed().isPresent();
     RandomGenerator random =
-        seeded ? RandomSources.seeded(config.seed().getAsLong(), 0) : ChaCha20Random.fromSecureRandom();
-    long initSeed = seeded ? config.seed().getAsLong() : new SecureRandom().nextLong();
+        seeded
+            ? RandomSources.seeded(config.seed().getAsLong(), StreamPurpose.DP_SGD, 0)
+            : ChaCha20Random.fromSecureRandom();
+    long initSeed = seeded
+        ? RandomSources.seeded(config.seed().getAsLong(), StreamPurpose.MODEL_INIT, 0).nextLong()
+        : new SecureRandom().nextLong();
     TopicClassifier model = TopicClassifier.initialise(
         train.dimension(), config.hiddenUnits(), classes, initSeed);
     Optimizer optimizer = "sgd".equals(config.optimizer())
@@ -69,7 +74,7 @@ public final class Trainer {
       double sigma = config.noiseMultiplier().isPresent()
           ? config.noiseMultiplier().getAsDouble()
           : NoiseCalibration.noiseMultiplier(
-              config.targetEpsilon(), config.delta(), q, totalSteps, RdpAccountant.DEFAULT_ORDERS);
+              config.targetEpsilon(), config.delta(), q, totalSteps, RdpAccountant.defaultOrders());
       dp = new DpSgdParameters(config.clippingNorm(), sigma, q, q * n);
       accountant = new RdpAccountant();
     }

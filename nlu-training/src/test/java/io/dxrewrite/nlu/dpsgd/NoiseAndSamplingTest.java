@@ -6,6 +6,7 @@ import io.dxrewrite.nlu.model.Gradients;
 import io.dxrewrite.nlu.model.TopicClassifier;
 import io.dxrewrite.nlu.train.EncodedSet;
 import io.dxrewrite.random.RandomSources;
+import io.dxrewrite.random.StreamPurpose;
 import io.dxrewrite.testing.StatisticalTests;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -30,7 +31,7 @@ class NoiseAndSamplingTest {
     double c = 0.7;
     double expectedBatch = 25;
     DpSgdParameters p = new DpSgdParameters(c, sigma, 0.01, expectedBatch);
-    RandomGenerator random = RandomSources.seeded(SEED, 0);
+    RandomGenerator random = RandomSources.seeded(SEED, StreamPurpose.DP_SGD, 0);
     Gradients g = DpSgdStep.privateGradient(model, null, new int[0], p, random);
     double[] z = flatten(g);
     for (int i = 0; i < z.length; i++) {
@@ -52,7 +53,7 @@ class NoiseAndSamplingTest {
     int n = 2000;
     double q = 0.01;
     int draws = 4000;
-    RandomGenerator random = RandomSources.seeded(SEED, 1);
+    RandomGenerator random = RandomSources.seeded(SEED, StreamPurpose.DP_SGD, 1);
     double sum = 0;
     int empty = 0;
     int[] counts = new int[n];
@@ -93,7 +94,7 @@ class NoiseAndSamplingTest {
     TopicClassifier model = TopicClassifier.initialise(10, 8, 4, 9);
     DpSgdParameters p = new DpSgdParameters(1.0, 0, 0.1, 16);
     Gradients g = DpSgdStep.privateGradient(
-        model, set.rows(java.util.stream.IntStream.range(0, 16).toArray()), oneClass, p, RandomSources.seeded(SEED, 2));
+        model, set.rows(java.util.stream.IntStream.range(0, 16).toArray()), oneClass, p, RandomSources.seeded(SEED, StreamPurpose.DP_SGD, 2));
     assertThat(g.norm2()).isFinite().isGreaterThan(0).isLessThanOrEqualTo(1.0 + 1e-9);
     // the bias gradient of the output layer pushes class 2 up and the rest down
     double[] b2 = g.b2().toDoubleVector();

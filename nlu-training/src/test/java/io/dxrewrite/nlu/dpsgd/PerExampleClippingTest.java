@@ -9,6 +9,7 @@ import io.dxrewrite.nlu.model.Gradients;
 import io.dxrewrite.nlu.model.TopicClassifier;
 import io.dxrewrite.nlu.train.EncodedSet;
 import io.dxrewrite.random.RandomSources;
+import io.dxrewrite.random.StreamPurpose;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,7 +47,7 @@ class PerExampleClippingTest {
     double expectedBatch = 40;
     DpSgdParameters p = new DpSgdParameters(c, 0, 0.5, expectedBatch);
     Gradients fast = DpSgdStep.privateGradient(
-        model, set.rows(all), set.labels(), p, RandomSources.seeded(1, 0));
+        model, set.rows(all), set.labels(), p, RandomSources.seeded(1, StreamPurpose.DP_SGD, 0));
 
     Gradients reference = Gradients.zeros(D, H, K);
     int clipped = 0;

@@ -55,9 +55,11 @@ final class MechanismCatalog {
       };
       parameters.add(new JsonObject().put("name", "target_nw").put("type", "number")
               .put("required", false).put("exclusive_minimum", 0.0).put("exclusive_maximum", 1.0)
-              .put("description", "instead of epsilon: the target median N_w (probability that a"
-                  + " word comes back unchanged); epsilon is calibrated once per mechanism and"
-                  + " parameters in the background (503 calibrating with Retry-After until then)"))
+              .put("description", "instead of epsilon: the target share of a typical text's words"
+                  + " that come back unchanged (mean N_w over words drawn from a Zipf prior over"
+                  + " the store's frequency-ordered rows); epsilon is calibrated once per mechanism"
+                  + " and parameters in the background (503 calibrating with Retry-After until"
+                  + " then; a calibration cached next to the store is used at once)"))
           .add(new JsonObject().put("name", "seed").put("type", "integer").put("required", false)
               .put("description",
                   "reproducible output for tests and audits; flagged in every report"))

@@ -158,7 +158,8 @@ public final class RewriteRequests {
       OptionalLong seed, String oov) {
     if ((epsilon == null) == (targetNw == null)) {
       throw new ApiException(422, "invalid_parameter",
-          "give exactly one of epsilon (epsilon per word) and target_nw (median N_w in (0, 1))");
+          "give exactly one of epsilon (epsilon per word) and target_nw (share of words unchanged, in"
+              + " (0, 1))");
     }
     String name = mechanism == null ? "cmp" : mechanism;
     if (!Mechanisms.names().contains(name)) {
@@ -179,7 +180,7 @@ public final class RewriteRequests {
     if (targetNw != null) {
       if (!(targetNw > 0 && targetNw < 1)) {
         throw new ApiException(422, "invalid_parameter",
-            "target_nw must be a median N_w in (0, 1), got " + targetNw);
+            "target_nw must be a share of words unchanged in (0, 1), got " + targetNw);
       }
       options.epsilon(calibratedEpsilon(name, parameters, targetNw)).targetNw(targetNw);
     } else {

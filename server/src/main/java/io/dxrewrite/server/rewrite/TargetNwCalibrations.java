@@ -2,6 +2,7 @@ package io.dxrewrite.server.rewrite;
 
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
+import io.dxrewrite.calibration.EpsilonCalibrator;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
@@ -16,17 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Epsilons calibrated to a median-N_w target ({@code target_nw}), computed in the background so
- * that no request waits minutes for one. The first request for a (mechanism, parameters, target)
- * starts {@link CalibrationCache#calibrate} on a dedicated calibration thread (one calibration at
- * a time, never on the event loop or the rewrite workers) and is told to retry; later requests get
- * the result from memory. {@link CalibrationCache} also keeps it next to the store ({@code
- * STORE.calibrations.properties}), so after a restart, or after {@code dx-rewrite calibrate} with
- * the same settings, the calibration returns at once.
+ * Epsilons calibrated to a text-level N_w target ({@code target_nw}: the share of a typical text's
+ * words that come back unchanged), computed in the background so that no request waits for one.
+ * A request for a (mechanism, parameters, target) not yet in memory first reads the calibration
+ * cache next to the store ({@link CalibrationCache#cached}, {@code STORE.calibrations.properties});
+ * a cached calibration at least as precise as the settings is answered at once, also for the first
+ * request after a restart or after {@code dx-rewrite calibrate}. Otherwise the request starts
+ * {@link CalibrationCache#calibrate} on a dedicated calibration thread (one calibration at a time,
+ * never on the event loop or the rewrite workers) and is told to retry; later requests get the
+ * result from memory.
  *
  * <p>The calibration method is {@link io.dxrewrite.calibration.EpsilonCalibrator}: bisection in
- * log epsilon of the median N_w over {@code words} sampled vocabulary words, {@code trials}
- * mechanism runs each, common random numbers from {@code seed}.
+ * log epsilon of the mean N_w over {@code words} words drawn from a Zipf prior over the store's
+ * frequency-ordered rows, {@code trials} mechanism runs each, common random numbers from {@code
+ * seed}.
  */
 public final class TargetNwCalibrations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TargetNwCalibrations.class);
@@ -35,14 +39,16 @@ public final class TargetNwCalibrations implements AutoCloseable {
    * Monte Carlo settings of a calibration (the CLI's {@code --words}, {@code --trials} and {@code
    * --sample-seed}; with the same values the server and the CLI share cached calibrations).
    *
-   * @param words vocabulary words sampled, {@code >= 1}
+   * @param words words drawn from the Zipf prior, {@code >= 1}
    * @param trials mechanism runs per word, {@code >= 1}
    * @param seed seed of the word sample and the Monte Carlo draws (statistics only, never the
    *     rewriting noise)
    */
   public record Settings(int words, int trials, long seed) {
-    /** The CLI's defaults: 500 words, 200 trials, seed 1. */
-    public static final Settings DEFAULTS = new Settings(500, 200, 1);
+    /** The CLI's defaults: {@link EpsilonCalibrator#DEFAULT_WORDS} words, {@link
+     * EpsilonCalibrator#DEFAULT_TRIALS} trial each, seed 1. */
+    public static final Settings DEFAULTS =
+        new Settings(EpsilonCalibrator.DEFAULT_WORDS, EpsilonCalibrator.DEFAULT_TRIALS, 1);
   }
 
   /** The state of one calibration. */
@@ -91,8 +97,8 @@ public final class TargetNwCalibrations implements AutoCloseable {
    *
    * @param mechanism mechanism name (already validated)
    * @param parameters the mechanism's own parameters (already validated)
-   * @param targetNw target median N_w in (0, 1)
-   * @return its state
+   * @param targetNw target text-level N_w in (0, 1)
+   * @return its state ({@link Ready} at once when the store's calibration cache holds it)
    * @throws InvalidParameterException if the calibration failed on its parameters (e.g. the target
    *     cannot be reached); the failure is remembered
    * @throws IllegalStateException if it failed otherwise; it is forgotten, so a retry starts over
@@ -104,6 +110,12 @@ public final class TargetNwCalibrations implements AutoCloseable {
       synchronized (this) {
         f = calibrations.get(key);
         if (f == null) {
+          Optional<Calibration> cached = CalibrationCache.cached(context, mechanism, parameters,
+              targetNw, settings.words(), settings.trials());
+          if (cached.isPresent()) {
+            calibrations.put(key, CompletableFuture.completedFuture(cached.get()));
+            return new Ready(cached.get());
+          }
           if (calibrations.values().stream().filter(c -> !c.isDone()).count() >= maxQueued) {
             return new Busy();
           }
@@ -128,7 +140,7 @@ public final class TargetNwCalibrations implements AutoCloseable {
 
   private Calibration calibrate(Key key) {
     long start = System.nanoTime();
-    LOG.info("calibrating epsilon: mechanism {}, target median N_w {}, {} words x {} trials",
+    LOG.info("calibrating epsilon: mechanism {}, target text N_w {}, {} words x {} trials",
         key.mechanism(), key.targetNw(), settings.words(), settings.trials());
     long[] logged = {0};
     Calibration c = CalibrationCache.calibrate(context, key.mechanism(), key.parameters(),
@@ -141,8 +153,9 @@ public final class TargetNwCalibrations implements AutoCloseable {
                 key.mechanism(), key.targetNw(), done, total);
           }
         });
-    LOG.info("calibrated {} to median N_w {}: epsilon {} (95% interval {} - {}) in {} ms",
-        key.mechanism(), key.targetNw(), c.epsilon(), c.lower(), c.upper(),
+    LOG.info("calibrated {} to text N_w {}: epsilon {} (95% interval {} - {}; vocabulary median"
+        + " N_w {}) in {} ms",
+        key.mechanism(), key.targetNw(), c.epsilon(), c.lower(), c.upper(), c.vocabularyMedianNw(),
         (System.nanoTime() - start) / 1_000_000);
     return c;
   }
