@@ -84,6 +84,25 @@ public enum IndexKind {
     return new SimdExactIndex(store, Runtime.getRuntime().availableProcessors());
   }
 
+  /**
+   * Builds the index of this kind over the words of {@code store} that {@code outputs} allows, as a
+   * {@link SubsetIndex} answering with full-store ids; the plain index when every word is allowed.
+   *
+   * @param store the embedding
+   * @param outputs the public output vocabulary
+   * @return the index over the allowed rows
+   * @throws io.dxrewrite.error.InvalidInputException if the rule allows no word of the store
+   * @throws io.dxrewrite.error.DxRewriteException as {@link #create(EmbeddingStore)}
+   */
+  public NearestNeighbourIndex create(
+      EmbeddingStore store, io.dxrewrite.embeddings.OutputVocabulary outputs) {
+    java.util.BitSet allowed = outputs.allowed(store.vocabulary());
+    if (allowed.cardinality() == store.size()) {
+      return create(store);
+    }
+    return new SubsetIndex(store, allowed, this::create);
+  }
+
   private static IndexProvider provider(String kind) {
     for (IndexProvider p : ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
       if (p.kind().equals(kind)) {

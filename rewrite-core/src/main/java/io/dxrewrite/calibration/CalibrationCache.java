@@ -58,6 +58,11 @@ public final class CalibrationCache {
             words,
             trials,
             seed);
+    java.util.BitSet allowed = context.allowedOutputs();
+    if (allowed != null) {
+      // N_w depends on which words may be outputs; the unrestricted key keeps its old form
+      key += String.format(Locale.ROOT, ".outputs=%x.%d", allowed.hashCode(), allowed.cardinality());
+    }
     Properties cache = load(file);
     String hit = cache.getProperty(key);
     if (hit != null) {
