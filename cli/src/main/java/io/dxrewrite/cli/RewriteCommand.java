@@ -76,6 +76,7 @@ final class RewriteCommand implements Callable<Integer> {
 
   @Mixin MechanismOptions mechanism;
   @Mixin EmbeddingsOption embeddings;
+  @Mixin OutputVocabularyOption outputs;
   @Mixin SamplingOptions sampling;
 
   @Option(
@@ -102,8 +103,19 @@ final class RewriteCommand implements Callable<Integer> {
   @Option(
       names = "--field",
       paramLabel = "NAME",
-      description = "JSONL field or TSV header column to rewrite (jsonl and tsv only). Default: text.")
+      description = "JSONL field or TSV header column to rewrite (jsonl and tsv only); with"
+          + " --header no, the 1-based TSV column number. Default: text.")
   String field;
+
+  @Option(
+      names = "--header",
+      paramLabel = "yes|no",
+      description = "Whether line 1 of a TSV is a header of column names (tsv only). With 'yes'"
+          + " a first line with an empty or numeric cell is refused as not a header; with 'no'"
+          + " every line is a record and --field is a column number. Default: yes.")
+  String header;
+
+  private boolean tsvHeader = true;
 
   @Option(
       names = "--seed",
@@ -166,6 +178,17 @@ final class RewriteCommand implements Callable<Integer> {
       throw new InvalidParameterException(
           "--field applies to --format jsonl and tsv; --format text rewrites whole lines");
     }
+    if (header != null && recordFormat != RecordFormat.TSV) {
+      throw new InvalidParameterException("--header applies to --format tsv only");
+    }
+    if (header != null) {
+      DxPreconditions.checkOneOf("--header", header, java.util.List.of("yes", "no"));
+    }
+    tsvHeader = !"no".equals(header);
+    if (!tsvHeader && field == null) {
+      throw new InvalidParameterException(
+          "with --header no, give --field N, the 1-based number of the column to rewrite");
+    }
     if (field == null) {
       field = "text";
     }
@@ -206,7 +229,7 @@ final class RewriteCommand implements Callable<Integer> {
     if (oov != null) {
       OovPolicy.fromCliName(oov);
     }
-    MechanismContext context = embeddings.context();
+    MechanismContext context = embeddings.context(outputs);
     try (FastTextModel model = subwordModel()) {
       return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
     }
@@ -293,7 +316,7 @@ final class RewriteCommand implements Callable<Integer> {
       Writer reports =
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
       LineReader lines = new LineReader(in, fromFile ? input : "stdin");
-      RecordCodec codec = RecordCodec.of(recordFormat, field);
+      RecordCodec codec = RecordCodec.of(recordFormat, field, tsvHeader);
       // standard output, a FIFO or a device keeps what was written before a failure; a temporary
       // output file is discarded as a whole
       boolean keepsPartial = !toFile || fileOut.direct();

@@ -30,9 +30,13 @@ import java.util.Set;
  * whole vocabulary is post-processing of the noisy point (the subset depends on no input), so every
  * mechanism that selects from the noisy vector alone (CMP, Mahalanobis, Vickrey; Feyisetan et al.
  * WSDM 2020, Theorem 1 and the post-processing property of metric DP) keeps its guarantee
- * unchanged. Whenever the unrestricted output already lies in S, the restricted output is the same
- * word (the nearest word of the vocabulary is then also the nearest word of S); {@code
- * OutputVocabularyTest} and {@code OutputVocabularyRewriteTest} check this with the same seed.
+ * unchanged. For the nearest-word mechanisms (CMP, Mahalanobis), whenever the unrestricted output
+ * already lies in S the restricted output is the same word (the nearest word of the vocabulary is
+ * then also the nearest word of S); {@code SubsetIndexTest}, {@code
+ * CertifiedNearestNeighboursTest} and {@code OutputVocabularyRewriteTest} check this with the same
+ * seed. Vickrey chooses between the two nearest words of S. The truncated exponential mechanism
+ * takes S as its set of allowed outputs ({@code MechanismContext.allowedOutputs()}); restricting
+ * the output range of an exponential mechanism to a fixed public set keeps its guarantee too.
  *
  * <p>Immutable and serializable (a file rule carries its word set, so Spark executors need not
  * read the file).

@@ -103,6 +103,24 @@ public enum IndexKind {
     return new SubsetIndex(store, allowed, this::create);
   }
 
+  /**
+   * Checks, without building an index, that this kind can run in this JVM: SIMD needs the Vector
+   * API module, GPU needs the {@code gpu-index} module and a usable device, driver and native
+   * library ({@link IndexProvider#checkAvailable()}). AUTO and ND4J always can.
+   *
+   * @throws io.dxrewrite.error.InvalidParameterException or {@link
+   *     io.dxrewrite.error.DxRewriteException} with the message {@link #create(EmbeddingStore)}
+   *     would give
+   */
+  public void checkAvailable() {
+    if (this == GPU) {
+      provider("gpu").checkAvailable();
+    } else if (this == SIMD) {
+      DxPreconditions.checkArgument(
+          simdAvailable(), "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+    }
+  }
+
   private static IndexProvider provider(String kind) {
     for (IndexProvider p : ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
       if (p.kind().equals(kind)) {

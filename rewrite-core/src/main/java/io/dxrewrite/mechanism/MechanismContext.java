@@ -90,8 +90,10 @@ public final class MechanismContext {
    * <p>Post-processing: S is fixed before any input is seen, and the nearest word of S is a
    * function of the noisy point alone, so the metric-DP guarantee of CMP, Mahalanobis and Vickrey
    * (Feyisetan et al. WSDM 2020, Theorem 1; Xu et al. 2020; Xu et al. 2021) holds unchanged; and
-   * when the unrestricted output lies in S the restricted output is that same word (tested with
-   * the same seed in {@code OutputVocabularyRewriteTest}). Call before the context is shared.
+   * for CMP and Mahalanobis, when the unrestricted output lies in S the restricted output is that
+   * same word (tested with the same seed in {@code OutputVocabularyRewriteTest}). The truncated
+   * exponential mechanism must read {@link #allowedOutputs()} itself. Call before the context is
+   * shared.
    *
    * @param outputs the rule ({@link OutputVocabulary#ALL} lifts a restriction)
    * @param indexFactory builds an exact index over a store (e.g. {@code IndexKind.SIMD::create});

@@ -51,10 +51,20 @@ public interface RecordCodec {
    * @return the codec
    */
   static RecordCodec of(RecordFormat format, String field) {
+    return of(format, field, true);
+  }
+
+  /**
+   * @param format the format
+   * @param field the JSONL field, TSV column name, or (TSV without header) 1-based column number
+   * @param tsvHeader whether a TSV's line 1 is a header (ignored for other formats)
+   * @return the codec
+   */
+  static RecordCodec of(RecordFormat format, String field, boolean tsvHeader) {
     return switch (format) {
       case TEXT -> new TextCodec();
       case JSONL -> new JsonlCodec(field);
-      case TSV -> new TsvCodec(field);
+      case TSV -> new TsvCodec(field, tsvHeader);
     };
   }
 }
