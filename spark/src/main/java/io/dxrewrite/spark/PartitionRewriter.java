@@ -1,6 +1,8 @@
 package io.dxrewrite.spark;
 
 import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.text.UnpairedSurrogates;
 import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
@@ -120,7 +122,12 @@ final class PartitionRewriter implements FlatMapFunction<Iterator<Tuple2<Row, Lo
         keys[rows.size()] = next._2();
         rows.add(row);
         // a null text is rewritten as "" (no words, nothing spent) and stays null
-        texts.add(row.isNullAt(textIndex) ? "" : row.getString(textIndex));
+        String text = row.isNullAt(textIndex) ? "" : row.getString(textIndex);
+        if (UnpairedSurrogates.firstIn(text) >= 0) {
+          throw new InvalidInputException(
+              "row with key " + next._2() + ": the text column " + UnpairedSurrogates.describe(text));
+        }
+        texts.add(text);
       }
       long[] used = rows.size() == batchSize ? keys : Arrays.copyOf(keys, rows.size());
       List<RewriteResult> results = rewriter.rewriteBatch(texts, rewriteOptions, used);
