@@ -267,7 +267,7 @@ final class RewriteCommand implements Callable<Integer> {
           "the fastText model has no subword n-grams (trained with -maxn 0); use --oov unk");
     }
     EmbeddingStore store = context.store();
-    NearestNeighbourIndex index = context.index();
+    NearestNeighbourIndex index = context.outputIndex(); // the index the mechanisms search
     RewriteOptions.Builder builder =
         RewriteOptions.builder()
             .mechanism(mechanism.mechanism)
