@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
     })
 final class CalibrateCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;
+  @Mixin OutputVocabularyOption outputs;
   @Mixin MechanismOptions mechanism;
   @Mixin CalibrationOptions sampling;
 
@@ -36,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     mechanism.validate();
-    MechanismContext context = embeddings.context();
+    MechanismContext context = embeddings.context(outputs);
     Calibration c;
     try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
       c =

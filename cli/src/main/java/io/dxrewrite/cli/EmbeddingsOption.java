@@ -4,6 +4,7 @@ import io.dxrewrite.cli.progress.TaskProgress;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.EmbeddingStoreWriter;
+import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.embeddings.fasttext.FastTextHeader;
 import io.dxrewrite.embeddings.fasttext.FastTextModel;
 import io.dxrewrite.mechanism.MechanismContext;
@@ -43,7 +44,12 @@ final class EmbeddingsOption {
 
   /** The exact index over {@code embeddingStore}, of the kind chosen by {@code --index}. */
   NearestNeighbourIndex index(EmbeddingStore embeddingStore) {
-    return IndexKind.fromCliName(index).create(embeddingStore);
+    return kind().create(embeddingStore);
+  }
+
+  /** The kind chosen by {@code --index}. */
+  IndexKind kind() {
+    return IndexKind.fromCliName(index);
   }
 
   private FastTextModel model;
@@ -78,12 +84,19 @@ final class EmbeddingsOption {
     return store == null ? DefaultEmbeddings.NAME : store.toString();
   }
 
-  /** Opens the store with an exact index; a missing neighbour table is built with a bar. */
-  MechanismContext context() {
+  /**
+   * Opens the store with an exact index of the {@code --index} kind, restricted to the output
+   * vocabulary (a second index of the same kind over the allowed words); a missing neighbour table
+   * is built with a bar.
+   */
+  MechanismContext context(OutputVocabularyOption outputs) {
+    OutputVocabulary rule = outputs.rule();
     EmbeddingStore embeddingStore = open();
+    IndexKind kind = kind();
     return MechanismContext.of(
-        embeddingStore,
-        index(embeddingStore),
-        new TaskProgress("neighbour table", " words"));
+            embeddingStore,
+            kind.create(embeddingStore),
+            new TaskProgress("neighbour table", " words"))
+        .restrictOutputs(rule, kind::create);
   }
 }

@@ -15,7 +15,10 @@ import io.dxrewrite.nlu.data.WordNetTopics;
 import io.dxrewrite.nlu.eval.EvaluationGrid;
 import io.dxrewrite.nlu.eval.GridResult;
 import io.dxrewrite.nlu.eval.GridSpec;
-import io.dxrewrite.nn.Nd4jExactIndex;
+import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.mechanism.MechanismContext;
+import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.nn.OpenBlasCoreType;
 import io.dxrewrite.rewrite.Rewriter;
 import java.io.IOException;
@@ -98,6 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
   double dpLearningRate;
 
   @Mixin EmbeddingsOption embeddings;
+  @Mixin OutputVocabularyOption outputs;
 
   @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR",
       description = "Output folder for RESULTS.md, results.json and plots. Default: ${DEFAULT-VALUE}.")
@@ -126,8 +130,15 @@ final class EvaluateCommand implements Callable<Integer> {
         options.config(dpEpochs, dpBatchSize, dpLearningRate), options.seed());
     DxPreconditions.checkArgument(options.delta < 1.0 / train.size(),
         "delta must be below 1/N = " + 1.0 / train.size() + ", got " + options.delta);
+    OutputVocabulary rule = outputs.rule();
     EmbeddingStore store = embeddings.open();
-    Rewriter rewriter = new Rewriter(store, new Nd4jExactIndex(store));
+    IndexKind kind = embeddings.kind();
+    MechanismContext context =
+        MechanismContext.of(store, kind.create(store), ProgressListener.NONE)
+            .restrictOutputs(rule, kind::create);
+    Rewriter rewriter = new Rewriter(context);
+    System.err.printf(Locale.ROOT, "evaluate: index %s, output vocabulary %s%n",
+        context.outputIndex().name(), rule.describe());
     System.err.printf(Locale.ROOT, "evaluate: %s, %d train / %d test records, %d training runs%s%n",
         dataset, train.size(), test.size(), spec.runs(),
         spec.seed().isPresent() ? ", SEEDED (not for production)" : "");
@@ -141,6 +152,8 @@ final class EvaluateCommand implements Callable<Integer> {
             r.training(),
             r.testAccuracy(), r.membershipAuc(), r.seconds()),
         status -> System.err.println("evaluate: " + status));
+    System.err.printf(Locale.ROOT, "evaluate: %d nearest-word searches on %s%n",
+        context.searchedQueries(), context.outputIndex().name());
     List<String> plots = AccuracyPlots.write(results, out);
     write(out.resolve("RESULTS.md"), ResultsReport.markdown(dataset, train.size(), test.size(),
         spec, results, plots).getBytes(StandardCharsets.UTF_8));

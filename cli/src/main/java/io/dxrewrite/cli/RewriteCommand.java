@@ -94,6 +94,7 @@ final class RewriteCommand implements Callable<Integer> {
 
   @Mixin MechanismOptions mechanism;
   @Mixin EmbeddingsOption embeddings;
+  @Mixin OutputVocabularyOption outputs;
   @Mixin CalibrationOptions sampling;
 
   @Option(
@@ -120,8 +121,19 @@ final class RewriteCommand implements Callable<Integer> {
   @Option(
       names = "--field",
       paramLabel = "NAME",
-      description = "JSONL field or TSV header column to rewrite (jsonl and tsv only). Default: text.")
+      description = "JSONL field or TSV header column to rewrite (jsonl and tsv only); with"
+          + " --header no, the 1-based TSV column number. Default: text.")
   String field;
+
+  @Option(
+      names = "--header",
+      paramLabel = "yes|no",
+      description = "Whether line 1 of a TSV is a header of column names (tsv only). With 'yes'"
+          + " a first line with an empty or numeric cell is refused as not a header; with 'no'"
+          + " every line is a record and --field is a column number. Default: yes.")
+  String header;
+
+  private boolean tsvHeader = true;
 
   @Option(
       names = "--seed",
@@ -211,6 +223,17 @@ final class RewriteCommand implements Callable<Integer> {
       throw new InvalidParameterException(
           "--field applies to --format jsonl and tsv; --format text rewrites whole lines");
     }
+    if (header != null && recordFormat != RecordFormat.TSV) {
+      throw new InvalidParameterException("--header applies to --format tsv only");
+    }
+    if (header != null) {
+      DxPreconditions.checkOneOf("--header", header, java.util.List.of("yes", "no"));
+    }
+    tsvHeader = !"no".equals(header);
+    if (!tsvHeader && field == null) {
+      throw new InvalidParameterException(
+          "with --header no, give --field N, the 1-based number of the column to rewrite");
+    }
     if (field == null) {
       field = "text";
     }
@@ -222,7 +245,7 @@ final class RewriteCommand implements Callable<Integer> {
           Double.isFinite(subjectBudget) && subjectBudget > 0,
           "--subject-budget must be a finite number > 0, got " + subjectBudget);
     }
-    RecordCodec.of(recordFormat, field, subjectField); // refuses a bad --subject-field up front
+    RecordCodec.of(recordFormat, field, subjectField, tsvHeader); // refuses a bad --subject-field up front
     Set<String> skip = skipWords == null ? Set.of() : SkipList.load(skipWords);
     if ((epsilon == null) == (targetNw == null)) {
       throw new InvalidParameterException("give exactly one of --epsilon and --target-nw");
@@ -260,7 +283,7 @@ final class RewriteCommand implements Callable<Integer> {
     if (oov != null) {
       OovPolicy.fromCliName(oov);
     }
-    MechanismContext context = embeddings.context();
+    MechanismContext context = embeddings.context(outputs);
     try (FastTextModel model = subwordModel()) {
       return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
     }
@@ -298,7 +321,7 @@ final class RewriteCommand implements Callable<Integer> {
           "the fastText model has no subword n-grams (trained with -maxn 0); use --oov unk");
     }
     EmbeddingStore store = context.store();
-    NearestNeighbourIndex index = context.index();
+    NearestNeighbourIndex index = context.outputIndex(); // the index the mechanisms search
     RewriteOptions.Builder builder =
         RewriteOptions.builder()
             .mechanism(mechanism.mechanism)
@@ -360,7 +383,7 @@ final class RewriteCommand implements Callable<Integer> {
       Writer reports =
           reportOut == null ? null : new OutputStreamWriter(reportOut.stream(), StandardCharsets.UTF_8);
       LineReader lines = new LineReader(in, fromFile ? input : "stdin");
-      RecordCodec codec = RecordCodec.of(recordFormat, field, subjectField);
+      RecordCodec codec = RecordCodec.of(recordFormat, field, subjectField, tsvHeader);
       // standard output, a FIFO or a device keeps what was written before a failure; a temporary
       // output file is discarded as a whole
       boolean keepsPartial = !toFile || fileOut.direct();

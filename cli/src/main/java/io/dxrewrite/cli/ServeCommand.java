@@ -38,6 +38,11 @@ final class ServeCommand implements Runnable {
   @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j or gpu (default auto; env DX_REWRITE_INDEX)")
   String index;
 
+  @Option(names = "--output-vocabulary", paramLabel = "all|letters|FILE",
+      description = "words a replacement may be: letters (words with a letter), all, or a file of"
+          + " words (default letters; env DX_REWRITE_OUTPUT_VOCABULARY)")
+  String outputVocabulary;
+
   @Option(names = "--ledger", description = "privacy-budget ledger file (default dx-rewrite-ledger.log; env DX_REWRITE_LEDGER)")
   Path ledger;
 
@@ -68,6 +73,9 @@ final class ServeCommand implements Runnable {
     }
     if (index != null) {
       overrides.put("index", index);
+    }
+    if (outputVocabulary != null) {
+      overrides.put("output_vocabulary", outputVocabulary);
     }
     if (allowUnauthenticatedRemote) {
       overrides.put("allow_unauthenticated_remote", "true");

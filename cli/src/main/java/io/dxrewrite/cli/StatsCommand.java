@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
     })
 final class StatsCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;
+  @Mixin OutputVocabularyOption outputs;
   @Mixin MechanismOptions mechanism;
   @Mixin SamplingOptions sampling;
 
@@ -57,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
       }
     }
     mechanism.validate();
-    MechanismContext context = embeddings.context();
+    MechanismContext context = embeddings.context(outputs);
     int[] words =
         PlausibleDeniability.sampleWords(context.store().size(), sampling.words, sampling.seed);
     List<DeniabilityEstimate> results = new ArrayList<>();

@@ -132,11 +132,12 @@ final class TrainCommand implements Callable<Integer> {
       result = Trainer.train(trainSet, testSet, labels.size(), config, progress);
     }
     Assessment assessment = Assessment.of(result.model(), trainSet, testSet);
-    result.dp().ifPresent(s -> System.err.printf(Locale.ROOT,
+    // results on stdout (they are what the command is for), progress and notices on stderr
+    result.dp().ifPresent(s -> System.out.printf(Locale.ROOT,
         "DP-SGD: sigma %.4f, C %.3g, q %.5f, %d steps: epsilon %.4f at delta %.3g%n",
         s.noiseMultiplier(), s.clippingNorm(), s.samplingRate(), s.steps(), s.epsilon(),
         s.delta()));
-    System.err.printf(Locale.ROOT,
+    System.out.printf(Locale.ROOT,
         "test accuracy %.4f, membership-inference AUC %.4f (0.5 = no measurable leakage)%n",
         assessment.testAccuracy(), assessment.membershipAuc());
     writeMetrics(trainSet, testSet, labels, config, result, assessment);

@@ -130,6 +130,74 @@ class RewriteCliTest {
     assertThat(run.err()).contains("line 1: JSON nested deeper than 100 levels");
   }
 
+  /**
+   * An unpaired surrogate escape is not text: before, the CLI wrote '?' where the API kept the
+   * escape. Both now refuse the record (the API with 422 invalid_text), naming it, not its text.
+   */
+  @Test
+  void jsonlWithAnUnpairedSurrogateEscapeIsRefusedNamingTheLine() throws IOException {
+    for (String escape : List.of("\\ud800", "\\uDFFF", "\\ud800\\ud800\\udc00")) {
+      Path in = dir.resolve("surrogate.jsonl");
+      Files.writeString(in, "{\"text\":\"fine\"}\n{\"text\":\"Alice " + escape + " ZQXJSECRET\"}\n");
+      Path out = dir.resolve("surrogate-out.jsonl");
+      CliRun run =
+          CliRun.of("rewrite", "--epsilon", "3", "--format", "jsonl", "--input", in.toString(),
+              "--output", out.toString());
+      assertThat(run.exitCode()).as(escape).isEqualTo(2);
+      assertThat(run.err())
+          .contains("line 2: field 'text' holds an unpaired UTF-16 surrogate")
+          .doesNotContain("ZQXJ").doesNotContain("Alice");
+      assertThat(out).doesNotExist();
+    }
+    Path paired = dir.resolve("paired.jsonl");
+    Files.writeString(paired, "{\"text\":\"smile \\ud83d\\ude00 please\"}\n");
+    assertThat(CliRun.of("rewrite", "--epsilon", "3", "--format", "jsonl", "--input",
+        paired.toString(), "--output", dir.resolve("paired-out.jsonl").toString()).exitCode())
+        .as("a surrogate pair is an ordinary character").isZero();
+  }
+
+  /**
+   * A TSV without a header whose first row is data (here holding the field name in one cell): it
+   * used to be taken for a header, so that record was copied unrewritten with exit 0. A first line
+   * with an empty or numeric cell is refused; --header no rewrites every line by column number.
+   */
+  @Test
+  void tsvWithoutAHeaderIsRefusedUnlessHeaderNoIsGiven() throws IOException {
+    Path tsv = dir.resolve("noheader.tsv");
+    Files.writeString(tsv, "7\ttext\t1\n1\tThe battery life is great.\t1\n2\tIt broke after a week.\t0\n");
+    Path out = dir.resolve("noheader-out.tsv");
+    CliRun refused = CliRun.of("rewrite", "--epsilon", "0.5", "--seed", "1", "--format", "tsv",
+        "--input", tsv.toString(), "--output", out.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("line 1 is not a TSV header: column 1 is a number")
+        .contains("--header no");
+    assertThat(out).doesNotExist();
+
+    Files.writeString(tsv, "\ttext\tlabel\n1\tThe battery life is great.\t1\n");
+    assertThat(CliRun.of("rewrite", "--epsilon", "0.5", "--format", "tsv", "--input",
+        tsv.toString(), "--output", out.toString()).err())
+        .contains("line 1 is not a TSV header: column 1 is empty");
+
+    Files.writeString(tsv, "7\ttext\t1\n1\tThe battery life is great.\t1\n2\tIt broke after a week.\t0\n");
+    CliRun run = CliRun.of("rewrite", "--epsilon", "0.5", "--seed", "1", "--format", "tsv",
+        "--header", "no", "--field", "2", "--input", tsv.toString(), "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("7\t").endsWith("\t1");
+    assertThat(lines.get(1)).startsWith("1\t").endsWith("\t1").isNotEqualTo("1\tThe battery life is great.\t1");
+    assertThat(lines.get(2)).startsWith("2\t").endsWith("\t0").isNotEqualTo("2\tIt broke after a week.\t0");
+
+    CliRun noField = CliRun.of("rewrite", "--epsilon", "0.5", "--format", "tsv", "--header",
+        "no", "--input", tsv.toString(), "--output", out.toString());
+    assertThat(noField.exitCode()).isEqualTo(2);
+    assertThat(noField.err()).contains("with --header no, give --field N");
+    CliRun named = CliRun.of("rewrite", "--epsilon", "0.5", "--format", "tsv", "--header",
+        "no", "--field", "review", "--input", tsv.toString(), "--output", out.toString());
+    assertThat(named.exitCode()).isEqualTo(2);
+    assertThat(named.err()).contains("--field must be the 1-based number of the column");
+  }
+
   @Test
   void tsvWithTheFieldNamedTwiceIsABadInputError() throws IOException {
     Path in = dir.resolve("twice.tsv");

@@ -47,8 +47,13 @@ class TrainEvaluateCliTest {
         "--dp", "--target-epsilon", "3", "--epochs", "4", "--batch", "64", "--lr", "0.02",
         "--seed", "7", "--metrics", metrics.toString(), "--model-out", model.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("epoch 4/4").contains("epsilon spent")
-        .contains("membership-inference AUC").contains("SEEDED");
+    assertThat(run.err()).contains("epoch 4/4").contains("epsilon spent").contains("SEEDED")
+        .doesNotContain("membership-inference AUC");
+    // the results are the command's output: stdout, so that `train ... > results.txt` keeps them
+    assertThat(run.out()).containsPattern("DP-SGD: sigma [0-9.]+, C [0-9.]+, q [0-9.]+, 52 steps:"
+            + " epsilon [23]\\.[0-9]{4} at delta")
+        .containsPattern("test accuracy [0-9.]+, membership-inference AUC [0-9.]+")
+        .doesNotContain("epoch 4/4");
     JsonNode m = JSON.readTree(metrics.toFile());
     assertThat(m.get("train_records").asInt()).isEqualTo(800);
     assertThat(m.get("test_records").asInt()).isEqualTo(200);
@@ -108,5 +113,25 @@ class TrainEvaluateCliTest {
     assertThat(results).hasSize(2 * 2);
     double epsilon = results.get(2).get("rewriteEpsilon").asDouble();
     assertThat(epsilon).isGreaterThan(100); // far above any CMP epsilon: not comparable
+  }
+
+  /**
+   * {@code evaluate --index} picks the kernel that runs (before, evaluate always built ND4J): the
+   * searches are counted on the index the rewriter used, and it is the requested kind, built over
+   * the default output vocabulary.
+   */
+  @Test
+  void evaluateRunsTheRequestedIndex() {
+    for (String kind : List.of("simd", "nd4j")) {
+      CliRun run = CliRun.of("evaluate", "--dataset", data.toString(), "--mechanisms", "cmp",
+          "--rewrite-epsilons", "10", "--dp-epsilons", "8", "--delta", "1e-4", "--epochs", "1",
+          "--dp-epochs", "1", "--max-train", "200", "--max-test", "100", "--seed", "3",
+          "--index", kind, "--out", dir.resolve("eval-" + kind).toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      String name = kind.equals("simd") ? "simd-java(" : "nd4j-gemm";
+      assertThat(run.err())
+          .containsPattern("evaluate: [1-9][0-9]* nearest-word searches on " + java.util.regex.Pattern.quote(name))
+          .contains("output vocabulary letters");
+    }
   }
 }

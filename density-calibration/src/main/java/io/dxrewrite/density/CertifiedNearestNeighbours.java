@@ -4,6 +4,7 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.nn.ExactDistances;
 import io.dxrewrite.nn.NearestNeighbourIndex;
 import java.nio.FloatBuffer;
+import java.util.BitSet;
 
 /**
  * Exact nearest-neighbour search for noisy vectors whose origin word is known, with a pruning
@@ -27,6 +28,7 @@ public final class CertifiedNearestNeighbours {
   private final EmbeddingStore store;
   private final NearestNeighbourIndex index;
   private final NeighbourhoodTable table;
+  private final BitSet allowed;
 
   /**
    * @param store the embedding
@@ -35,9 +37,28 @@ public final class CertifiedNearestNeighbours {
    */
   public CertifiedNearestNeighbours(
       EmbeddingStore store, NearestNeighbourIndex index, NeighbourhoodTable table) {
+    this(store, index, table, null);
+  }
+
+  /**
+   * A search restricted to a public output vocabulary S ({@code
+   * io.dxrewrite.embeddings.OutputVocabulary}). The certificate still holds: the bound {@code ||z -
+   * u|| >= D_K(w) - r} covers every word outside the local set, hence every word of S outside it,
+   * so when the k-th best local candidate of S beats the bound it is the k-th nearest word of S.
+   * Queries with fewer than k local candidates in S go to {@code index}.
+   *
+   * @param store the embedding (the full vocabulary)
+   * @param index an exact index over S answering with full-store ids (e.g. {@code
+   *     io.dxrewrite.nn.SubsetIndex}), used when the certificate fails
+   * @param table the store's neighbourhood table (over the full vocabulary)
+   * @param allowed S as bits over {@code [0, V)}, or null for every word
+   */
+  public CertifiedNearestNeighbours(
+      EmbeddingStore store, NearestNeighbourIndex index, NeighbourhoodTable table, BitSet allowed) {
     this.store = store;
     this.index = index;
     this.table = table;
+    this.allowed = allowed == null ? null : (BitSet) allowed.clone();
   }
 
   /**
@@ -83,13 +104,20 @@ public final class CertifiedNearestNeighbours {
         continue;
       }
       // ranked by squared float64 distances, exactly as the brute force ranks them
-      localIds[0] = w;
-      localDist[0] = ExactDistances.squaredDistance(z, i * d, matrix, w, d);
-      for (int j = 0; j < kk; j++) {
-        localIds[j + 1] = table.neighbour(w, j);
-        localDist[j + 1] = ExactDistances.squaredDistance(z, i * d, matrix, localIds[j + 1], d);
+      int m = 0;
+      for (int j = -1; j < kk; j++) {
+        int u = j < 0 ? w : table.neighbour(w, j);
+        if (allowed == null || allowed.get(u)) {
+          localIds[m] = u;
+          localDist[m] = ExactDistances.squaredDistance(z, i * d, matrix, u, d);
+          m++;
+        }
       }
-      selectTopK(localIds, localDist, kk + 1, k);
+      if (m < k) {
+        pending[pendingCount++] = i;
+        continue;
+      }
+      selectTopK(localIds, localDist, m, k);
       if (Math.sqrt(localDist[k - 1]) < limit * (1 - RELATIVE_MARGIN) - RELATIVE_MARGIN) {
         System.arraycopy(localIds, 0, out, i * k, k);
       } else {

@@ -266,6 +266,55 @@ public final class EmbeddingStore {
   }
 
   /**
+   * An in-memory store holding only the given rows of this one, in the given order: row {@code j}
+   * of the result is row {@code ids[j]} of this store, with the same float32 components and the
+   * same stored squared norm, so any exact index built over it computes bit-identical distances.
+   * Used to build an index over a public output vocabulary ({@code io.dxrewrite.nn.SubsetIndex}).
+   * The result has this store's path and source; its checksum is derived from this store's checksum
+   * and the ids, so it never passes for this store.
+   *
+   * @param ids row ids of this store, strictly increasing, at least one; {@code int[n]}
+   * @return the sub-store, {@code n} words of dimension d, {@code 4 n (d + 1)} bytes on the heap
+   * @throws IllegalArgumentException if ids is empty, not strictly increasing, or out of {@code
+   *     [0, V)}
+   */
+  public EmbeddingStore rows(int[] ids) {
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("a sub-store needs at least one row");
+    }
+    String[] words = new String[ids.length];
+    float[] m = new float[ids.length * dimension];
+    float[] n = new float[ids.length];
+    CRC32C crc = new CRC32C();
+    ByteBuffer scratch = ByteBuffer.allocate(8);
+    scratch.putLong(0, checksum);
+    crc.update(scratch.array(), 0, 8);
+    int previous = -1;
+    for (int j = 0; j < ids.length; j++) {
+      int id = ids[j];
+      if (id <= previous || id >= size()) {
+        throw new IllegalArgumentException(
+            "row ids must be strictly increasing within [0, " + size() + "), got " + id
+                + " at position " + j);
+      }
+      previous = id;
+      words[j] = vocabulary.word(id);
+      copyVector(id, m, j * dimension);
+      n[j] = squaredNorm(id);
+      scratch.putInt(0, id);
+      crc.update(scratch.array(), 0, 4);
+    }
+    return new EmbeddingStore(
+        path,
+        Vocabulary.of(words),
+        dimension,
+        FloatBuffer.wrap(m).asReadOnlyBuffer(),
+        FloatBuffer.wrap(n).asReadOnlyBuffer(),
+        crc.getValue(),
+        source);
+  }
+
+  /**
    * The mean of all V vectors, computed in float64 on first use. It depends only on the public
    * embedding, never on input text, which makes it a public point for out-of-vocabulary words.
    *

@@ -84,6 +84,43 @@ public enum IndexKind {
     return new SimdExactIndex(store, Runtime.getRuntime().availableProcessors());
   }
 
+  /**
+   * Builds the index of this kind over the words of {@code store} that {@code outputs} allows, as a
+   * {@link SubsetIndex} answering with full-store ids; the plain index when every word is allowed.
+   *
+   * @param store the embedding
+   * @param outputs the public output vocabulary
+   * @return the index over the allowed rows
+   * @throws io.dxrewrite.error.InvalidInputException if the rule allows no word of the store
+   * @throws io.dxrewrite.error.DxRewriteException as {@link #create(EmbeddingStore)}
+   */
+  public NearestNeighbourIndex create(
+      EmbeddingStore store, io.dxrewrite.embeddings.OutputVocabulary outputs) {
+    java.util.BitSet allowed = outputs.allowed(store.vocabulary());
+    if (allowed.cardinality() == store.size()) {
+      return create(store);
+    }
+    return new SubsetIndex(store, allowed, this::create);
+  }
+
+  /**
+   * Checks, without building an index, that this kind can run in this JVM: SIMD needs the Vector
+   * API module, GPU needs the {@code gpu-index} module and a usable device, driver and native
+   * library ({@link IndexProvider#checkAvailable()}). AUTO and ND4J always can.
+   *
+   * @throws io.dxrewrite.error.InvalidParameterException or {@link
+   *     io.dxrewrite.error.DxRewriteException} with the message {@link #create(EmbeddingStore)}
+   *     would give
+   */
+  public void checkAvailable() {
+    if (this == GPU) {
+      provider("gpu").checkAvailable();
+    } else if (this == SIMD) {
+      DxPreconditions.checkArgument(
+          simdAvailable(), "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+    }
+  }
+
   private static IndexProvider provider(String kind) {
     for (IndexProvider p : ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
       if (p.kind().equals(kind)) {

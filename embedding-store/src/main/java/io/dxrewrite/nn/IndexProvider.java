@@ -22,4 +22,14 @@ public interface IndexProvider {
    *     cannot run here (no device, no driver, no native library)
    */
   NearestNeighbourIndex create(EmbeddingStore store);
+
+  /**
+   * Checks, without building an index, that this implementation can run here (device, driver,
+   * native library, settings), so that a server refuses a bad {@code index} setting before it binds
+   * a port or opens its ledger. The default does nothing.
+   *
+   * @throws io.dxrewrite.error.DxRewriteException with the same message {@link
+   *     #create(EmbeddingStore)} would give when the implementation cannot run here
+   */
+  default void checkAvailable() {}
 }

@@ -31,6 +31,23 @@ public final class GpuIndexProvider implements IndexProvider {
    */
   @Override
   public NearestNeighbourIndex create(EmbeddingStore store) {
+    return new GpuNearestNeighbourIndex(store, ordinal(), () -> IndexKind.AUTO.create(store));
+  }
+
+  /**
+   * Probes the device of {@value #DEVICE_PROPERTY} (loads the native library, asks the driver)
+   * without copying any matrix.
+   *
+   * @throws GpuUnavailableException when no usable GPU, driver or native library is present
+   * @throws io.dxrewrite.error.InvalidParameterException when {@value #DEVICE_PROPERTY} is not a
+   *     non-negative integer
+   */
+  @Override
+  public void checkAvailable() {
+    GpuDevice.probe(ordinal());
+  }
+
+  private static int ordinal() {
     String value = System.getProperty(DEVICE_PROPERTY, "0");
     int ordinal;
     try {
@@ -42,6 +59,6 @@ public final class GpuIndexProvider implements IndexProvider {
       throw new io.dxrewrite.error.InvalidParameterException(
           DEVICE_PROPERTY + " must be a CUDA device ordinal >= 0, got " + value);
     }
-    return new GpuNearestNeighbourIndex(store, ordinal, () -> IndexKind.AUTO.create(store));
+    return ordinal;
   }
 }

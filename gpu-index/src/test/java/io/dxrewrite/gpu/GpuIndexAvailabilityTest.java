@@ -63,6 +63,44 @@ class GpuIndexAvailabilityTest {
     }
   }
 
+  /**
+   * The GPU index over the output vocabulary (a {@link io.dxrewrite.nn.SubsetIndex} whose inner
+   * index is the CUDA one): without a GPU it fails as the plain one does, and {@link
+   * IndexKind#checkAvailable()} says so without building anything; with one, its answers equal the
+   * brute force over the allowed words, in full-store ids.
+   */
+  @Test
+  void theGpuIndexOverTheOutputVocabularyRunsExactlyOrSaysWhyNot() {
+    EmbeddingStore store = DefaultEmbeddings.open();
+    io.dxrewrite.embeddings.OutputVocabulary letters = io.dxrewrite.embeddings.OutputVocabulary.LETTERS;
+    if (!gpuPresent()) {
+      assertThatThrownBy(() -> IndexKind.GPU.create(store, letters))
+          .isInstanceOf(GpuUnavailableException.class);
+      assertThatThrownBy(IndexKind.GPU::checkAvailable).isInstanceOf(GpuUnavailableException.class);
+      return;
+    }
+    IndexKind.GPU.checkAvailable();
+    java.util.BitSet allowed = letters.allowed(store.vocabulary());
+    try (NearestNeighbourIndex gpu = IndexKind.GPU.create(store, letters)) {
+      assertThat(gpu).isInstanceOf(io.dxrewrite.nn.SubsetIndex.class);
+      assertThat(((io.dxrewrite.nn.SubsetIndex) gpu).inner()).isInstanceOf(GpuNearestNeighbourIndex.class);
+      NearestNeighbourIndex reference =
+          new io.dxrewrite.nn.SubsetIndex(store, allowed, BruteForceIndex::new);
+      int d = store.dimension();
+      int count = 500;
+      float[] q = new float[count * d];
+      SplittableRandom random = new SplittableRandom(43);
+      for (int i = 0; i < count; i++) {
+        int id = random.nextInt(store.size());
+        for (int j = 0; j < d; j++) {
+          q[i * d + j] = (float) (store.component(id, j) + 0.4 * random.nextGaussian());
+        }
+      }
+      assertThat(gpu.nearest(q, count)).containsExactly(reference.nearest(q, count));
+      assertThat(gpu.nearest(q, count, 2)).containsExactly(reference.nearest(q, count, 2));
+    }
+  }
+
   @Test
   void aGpuIndexNameIsAcceptedOnTheCommandLine() {
     assertThat(IndexKind.fromCliName("gpu")).isEqualTo(IndexKind.GPU);

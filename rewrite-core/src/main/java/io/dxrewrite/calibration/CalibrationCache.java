@@ -57,6 +57,11 @@ public final class CalibrationCache {
       ProgressListener listener) {
     Path file = file(context.store());
     String key = key(context.store(), mechanism, parameters, targetNw);
+    java.util.BitSet allowed = context.allowedOutputs();
+    if (allowed != null) {
+      // N_w depends on which words may be outputs; the unrestricted key keeps its old form
+      key += String.format(Locale.ROOT, ".outputs=%x.%d", allowed.hashCode(), allowed.cardinality());
+    }
     Properties cache = load(file);
     Optional<Calibration> hit = parse(cache.getProperty(key), mechanism, targetNw);
     if (hit.isPresent() && hit.get().atLeastAsPreciseAs(words, trials)) {

@@ -6,15 +6,20 @@ import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.NearestNeighbourIndex;
+import io.dxrewrite.nn.SubsetIndex;
+import java.util.BitSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What mechanisms are built from: the store, its exact index, and, loaded lazily on first use,
- * the neighbourhood table (truncated-gumbel) and the embedding covariance (mahalanobis). One
- * context per store is shared by all threads.
+ * What mechanisms are built from: the store, its exact index, the public output vocabulary (all
+ * words unless {@link #restrictOutputs} narrows it), and, loaded lazily on first use, the
+ * neighbourhood table (truncated-gumbel) and the embedding covariance (mahalanobis). One context per
+ * store is shared by all threads.
  */
 public final class MechanismContext {
   private final EmbeddingStore store;
@@ -26,6 +31,9 @@ public final class MechanismContext {
   private final java.util.Map<Double, double[][]> transforms =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean certify = true;
+  private volatile OutputVocabulary outputVocabulary = OutputVocabulary.ALL;
+  private volatile NearestNeighbourIndex outputIndex;
+  private volatile BitSet allowedOutputs;
   private final java.util.concurrent.atomic.AtomicLong searchedQueries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong settledQueries = new java.util.concurrent.atomic.AtomicLong();
 
@@ -74,6 +82,73 @@ public final class MechanismContext {
   }
 
   /**
+   * Restricts every mechanism's outputs to a public output vocabulary S: the noisy-vector
+   * mechanisms snap to the nearest word of S (through an index built over S by {@code
+   * indexFactory}, and through the certificate with candidates filtered to S), and {@link
+   * #allowedOutputs()} hands S to mechanisms that select differently (TEM). Input words are still
+   * looked up in the whole vocabulary, and the neighbourhood table stays the full vocabulary's.
+   *
+   * <p>Post-processing: S is fixed before any input is seen, and the nearest word of S is a
+   * function of the noisy point alone, so the metric-DP guarantee of CMP, Mahalanobis and Vickrey
+   * (Feyisetan et al. WSDM 2020, Theorem 1; Xu et al. 2020; Xu et al. 2021) holds unchanged; and
+   * for CMP and Mahalanobis, when the unrestricted output lies in S the restricted output is that
+   * same word (tested with the same seed in {@code OutputVocabularyRewriteTest}). The truncated
+   * exponential mechanism must read {@link #allowedOutputs()} itself. Call before the context is
+   * shared.
+   *
+   * @param outputs the rule ({@link OutputVocabulary#ALL} lifts a restriction)
+   * @param indexFactory builds an exact index over a store (e.g. {@code IndexKind.SIMD::create});
+   *     called once, over the sub-store of S, unless S is the whole vocabulary
+   * @return this context
+   * @throws io.dxrewrite.error.InvalidInputException if the rule allows no word of the store
+   */
+  public MechanismContext restrictOutputs(
+      OutputVocabulary outputs, Function<EmbeddingStore, NearestNeighbourIndex> indexFactory) {
+    BitSet allowed = outputs.allowed(store.vocabulary());
+    NearestNeighbourIndex previous = outputIndex;
+    if (allowed.cardinality() == store.size()) {
+      outputIndex = null;
+      allowedOutputs = null;
+    } else {
+      outputIndex = new SubsetIndex(store, allowed, indexFactory);
+      allowedOutputs = allowed;
+    }
+    outputVocabulary = outputs;
+    if (previous != null) {
+      previous.close();
+    }
+    return this;
+  }
+
+  /**
+   * @return the output vocabulary rule in force ({@link OutputVocabulary#ALL} unless {@link
+   *     #restrictOutputs} was called)
+   */
+  public OutputVocabulary outputVocabulary() {
+    return outputVocabulary;
+  }
+
+  /**
+   * The ids a mechanism may output, for mechanisms that take them as a set (the truncated
+   * exponential mechanism's {@code allowedOutputs}).
+   *
+   * @return a copy of S as bits over {@code [0, V)}, or null when every word is allowed
+   */
+  public BitSet allowedOutputs() {
+    BitSet a = allowedOutputs;
+    return a == null ? null : (BitSet) a.clone();
+  }
+
+  /**
+   * @return the exact index over the allowed outputs, answering with full-store ids; {@link
+   *     #index()} when every word is allowed
+   */
+  public NearestNeighbourIndex outputIndex() {
+    NearestNeighbourIndex o = outputIndex;
+    return o == null ? index : o;
+  }
+
+  /**
    * @return the neighbourhood table, loaded or built on first call
    */
   public NeighbourhoodTable table() {
@@ -106,13 +181,15 @@ public final class MechanismContext {
         t = null;
       }
     }
+    NearestNeighbourIndex outputs = outputIndex();
     if (t == null || !certify) {
       return (z, n, origins, k) -> {
         searchedQueries.addAndGet(n);
-        return index.nearest(z, n, k);
+        return outputs.nearest(z, n, k);
       };
     }
-    CertifiedNearestNeighbours certified = new CertifiedNearestNeighbours(store, index, t);
+    CertifiedNearestNeighbours certified =
+        new CertifiedNearestNeighbours(store, outputs, t, allowedOutputs);
     return (z, n, origins, k) -> {
       CertifiedNearestNeighbours.Result r = certified.nearest(z, n, origins, k);
       searchedQueries.addAndGet(n);

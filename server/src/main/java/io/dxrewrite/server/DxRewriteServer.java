@@ -73,9 +73,12 @@ public final class DxRewriteServer implements AutoCloseable {
    *
    * @param config the settings
    * @return the running server
-   * @throws io.dxrewrite.error.DxRewriteException if the ledger cannot be opened or the port bound
+   * @throws io.dxrewrite.error.DxRewriteException if the index kind cannot run here (checked first,
+   *     before the ledger is opened or a port bound), the ledger cannot be opened or the port bound
    */
   public static DxRewriteServer start(ServerConfig config) {
+    // an index that cannot run here (gpu without a GPU) is refused before a port or the ledger
+    config.index().checkAvailable();
     PrivacyLedger ledger = PrivacyLedger.open(config.ledger());
     Vertx vertx = Vertx.vertx();
     try {
@@ -121,7 +124,8 @@ public final class DxRewriteServer implements AutoCloseable {
             + " tenant '{}'", config.host(), http.actualPort(), ServerConfig.ANONYMOUS_TENANT);
       }
       Future<Void> loaded = vertx.executeBlocking(() -> {
-        engine.load(config.embeddings(), config.index(), config.workers(), MAX_BATCH_TEXTS, config.calibration());
+        engine.load(config.embeddings(), config.index(), config.outputVocabulary(),
+            config.workers(), MAX_BATCH_TEXTS, config.calibration());
         return null;
       }, false);
       return new DxRewriteServer(vertx, http, ledger, engine, loaded);

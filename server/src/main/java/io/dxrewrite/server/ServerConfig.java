@@ -1,5 +1,6 @@
 package io.dxrewrite.server;
 
+import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,8 @@ import java.util.Optional;
  *     the CLI's {@code calibrate --words --trials --sample-seed}
  * @param allowUnauthenticatedRemote {@code allow_unauthenticated_remote}: serve with auth off on a
  *     host that is not a loopback address; default false, which refuses that combination
+ * @param outputVocabulary {@code output_vocabulary}: which words a replacement may be, {@code
+ *     letters} (default), {@code all} or a word-list file ({@link OutputVocabulary})
  */
 public record ServerConfig(
     String host,
@@ -59,7 +62,8 @@ public record ServerConfig(
     double defaultBudget,
     Map<String, Tenant> tenants,
     TargetNwCalibrations.Settings calibration,
-    boolean allowUnauthenticatedRemote) {
+    boolean allowUnauthenticatedRemote,
+    OutputVocabulary outputVocabulary) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -69,7 +73,8 @@ public record ServerConfig(
       java.util.List.of(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
-          "calibration_trials", "calibration_seed", "allow_unauthenticated_remote");
+          "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
+          "output_vocabulary");
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -241,7 +246,8 @@ public record ServerConfig(
                 s.integer("calibration_words", TargetNwCalibrations.Settings.DEFAULTS.words()),
                 s.integer("calibration_trials", TargetNwCalibrations.Settings.DEFAULTS.trials()),
                 s.longValue("calibration_seed", TargetNwCalibrations.Settings.DEFAULTS.seed())),
-            s.bool("allow_unauthenticated_remote", false));
+            s.bool("allow_unauthenticated_remote", false),
+            OutputVocabulary.parse(s.string("output_vocabulary", OutputVocabulary.DEFAULT_NAME)));
     s.checkAllUsed();
     return config;
   }
@@ -251,6 +257,14 @@ public record ServerConfig(
       JsonNode root = new ObjectMapper().readTree(Files.readString(file));
       check(root != null && root.isObject(), "config file " + file + " must hold a JSON object");
       return root;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // the parser's own message quotes the file's text, which may hold API keys: give the place
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new InvalidParameterException(
+          "config file " + file + " is not valid JSON"
+              + (at == null || at.getLineNr() < 1 ? ""
+                  : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+              + " (" + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
       throw new InvalidParameterException(
           "cannot read config file " + file + " (" + e.getClass().getSimpleName() + ")");

@@ -193,8 +193,7 @@ class ServerApiTest {
   void hundredConcurrentRequestsGetTheirOwnCorrectResults() throws Exception {
     List<String> sentences = Files.readAllLines(Path.of("../examples/amazon-sentences.txt"))
         .subList(0, 100);
-    Rewriter reference = new Rewriter(DefaultEmbeddings.open(),
-        new Nd4jExactIndex(DefaultEmbeddings.open()));
+    Rewriter reference = new Rewriter(TestServers.referenceContext(DefaultEmbeddings.open()));
     List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String body = new JsonObject().put("text", sentences.get(i) + " " + SECRET)
@@ -297,7 +296,7 @@ class ServerApiTest {
         "{\"text\": \"good phone\", \"mechanism\": \"vickrey\", \"epsilon\": 10, \"t\": 0.5,"
             + " \"lambda\": 0.1, \"seed\": 4}")));
     assertThat(vickreyOk.statusCode()).isEqualTo(200);
-    RewriteResult expected = new Rewriter(store, new Nd4jExactIndex(store)).rewrite("good phone",
+    RewriteResult expected = new Rewriter(TestServers.referenceContext(store)).rewrite("good phone",
         RewriteOptions.builder().mechanism("vickrey").epsilon(10).t(0.5).lambda(0.1).seed(4)
             .build());
     assertThat(new JsonObject(vickreyOk.body()).getJsonArray("results").getJsonObject(0)
@@ -359,6 +358,8 @@ class ServerApiTest {
         Arguments.of("invalid UTF-8", badUtf8, 400, "malformed_json"),
         Arguments.of("JSON nested 10,000 deep", json(deep), 400, "malformed_json"),
         Arguments.of("200,000-character text", json(longText), 413, "text_too_long"),
+        Arguments.of("unpaired surrogate escape", json("{\"texts\": [\"fine\", \"Zorblaxquen \\ud800 Vintrasheld\"], \"epsilon\": 10}"), 422, "invalid_text"),
+        Arguments.of("lone low surrogate escape", json("{\"text\": \"Zorblaxquen \\udc00\", \"epsilon\": 10}"), 422, "invalid_text"),
         Arguments.of("duplicate comma", json("{" + t + ",, \"epsilon\": 10}"), 400, "malformed_json"),
         Arguments.of("trailing garbage", json("{" + t + ", \"epsilon\": 10} " + SECRET), 400, "malformed_json"));
   }
@@ -405,6 +406,10 @@ class ServerApiTest {
             "the request does not match the API schema at '#/text' (type)"),
         Arguments.of("empty texts", json("{\"texts\": [], \"epsilon\": 10}"), 400,
             "the request does not match the API schema at '#/texts' (minItems)"),
+        Arguments.of("unpaired surrogate escape", json("{\"texts\": [\"fine\", \"Alice \\ud800 Smith\"],"
+                + " \"epsilon\": 10}"), 422,
+            "text 1 holds an unpaired UTF-16 surrogate (an escape in U+D800..U+DFFF without its"
+                + " pair) at character 6, which is not Unicode text"),
         Arguments.of("2 MiB body", json("{\"text\": \"" + "a".repeat(2 * 1024 * 1024)
                 + "\", \"epsilon\": 10}"), 413,
             "the request body is larger than the limit of 1048576 bytes"));

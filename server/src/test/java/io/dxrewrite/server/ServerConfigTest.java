@@ -93,4 +93,35 @@ class ServerConfigTest {
     assertThat(ServerConfig.defaults().allowUnauthenticatedRemote()).isFalse();
     assertThat(ServerConfig.defaults().unauthenticatedRemote()).isFalse();
   }
+
+  /**
+   * A broken config file is named with the line and column of the fault (before: only
+   * "JsonParseException"), and its text, which may hold API keys, is not echoed.
+   */
+  @Test
+  void aBrokenConfigFileIsNamedWithLineAndColumnWithoutEchoingIt(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("server.json");
+    Files.writeString(file, "{\n  \"port\": 8080,\n  \"tenants\": {\"acme\": {\"keys\": [sk-secret-key]}}\n}\n");
+    assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("config file " + file + " is not valid JSON at line 3, column ")
+        .hasMessageNotContaining("sk-secret");
+  }
+
+  /** The output vocabulary is a setting like any other, letters by default. */
+  @Test
+  void theOutputVocabularyDefaultsToLettersAndCanBeAllOrAFile(@TempDir Path dir) throws Exception {
+    assertThat(ServerConfig.load(null, Map.of(), Map.of()).outputVocabulary())
+        .isEqualTo(io.dxrewrite.embeddings.OutputVocabulary.LETTERS);
+    assertThat(ServerConfig.load(null, Map.of("DX_REWRITE_OUTPUT_VOCABULARY", "all"), Map.of())
+        .outputVocabulary()).isEqualTo(io.dxrewrite.embeddings.OutputVocabulary.ALL);
+    Path words = dir.resolve("words.txt");
+    Files.writeString(words, "alpha\nbeta\n");
+    assertThat(ServerConfig.load(null, Map.of(), Map.of("output_vocabulary", words.toString()))
+        .outputVocabulary().allows("beta")).isTrue();
+    assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+        Map.of("output_vocabulary", dir.resolve("missing.txt").toString())))
+        .hasMessageContaining("missing.txt").hasMessageContaining("does not exist");
+  }
 }

@@ -11,9 +11,7 @@ import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
-import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
-import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.rewrite.Rewriter;
@@ -92,7 +90,7 @@ class TargetNwTest {
 
     EmbeddingStore store = EmbeddingStore.open(storeCopy);
     Calibration calibration = CalibrationCache.calibrate(
-        MechanismContext.of(store, new Nd4jExactIndex(store), ProgressListener.NONE), "cmp",
+        TestServers.referenceContext(store), "cmp",
         MechanismParameters.DEFAULTS, 0.5, WORDS, TRIALS, CALIBRATION_SEED, ProgressListener.NONE);
     assertThat(report.getDouble("target_nw")).isEqualTo(0.5);
     assertThat(report.getDouble("epsilon_per_word")).isEqualTo(calibration.epsilon());
@@ -100,7 +98,7 @@ class TargetNwTest {
     assertThat(report.getDouble("total_epsilon"))
         .isEqualTo(calibration.epsilon() * report.getInteger("words_perturbed"));
 
-    RewriteResult expected = new Rewriter(store, new Nd4jExactIndex(store)).rewrite(TEXT,
+    RewriteResult expected = new Rewriter(TestServers.referenceContext(store)).rewrite(TEXT,
         RewriteOptions.builder().epsilon(calibration.epsilon()).targetNw(0.5).seed(3).build());
     JsonObject result = new JsonObject(done.body()).getJsonArray("results").getJsonObject(0);
     assertThat(result.getString("text")).isEqualTo(expected.text());
@@ -130,7 +128,7 @@ class TargetNwTest {
     Path copy = copyOfEmbeddedStore(restarted);
     EmbeddingStore store = EmbeddingStore.open(copy);
     Calibration cached = CalibrationCache.calibrate(
-        MechanismContext.of(store, new Nd4jExactIndex(store), ProgressListener.NONE), "cmp",
+        TestServers.referenceContext(store), "cmp",
         MechanismParameters.DEFAULTS, 0.6, 2 * WORDS, TRIALS, 99, ProgressListener.NONE);
     try (DxRewriteServer second = DxRewriteServer.start(TestServers.config(restarted, Map.of(
         "embeddings", copy.toString(),

@@ -100,4 +100,16 @@ public final class TestServers {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The library's context with the server's default output vocabulary (letters), for reference
+   * results that must equal the server's.
+   */
+  static io.dxrewrite.mechanism.MechanismContext referenceContext(
+      io.dxrewrite.embeddings.EmbeddingStore store) {
+    return io.dxrewrite.mechanism.MechanismContext.of(store, new io.dxrewrite.nn.Nd4jExactIndex(store),
+            io.dxrewrite.density.ProgressListener.NONE)
+        .restrictOutputs(io.dxrewrite.embeddings.OutputVocabulary.LETTERS,
+            io.dxrewrite.nn.Nd4jExactIndex::new);
+  }
 }

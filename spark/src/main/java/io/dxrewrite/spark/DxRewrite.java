@@ -5,7 +5,10 @@ import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.rewrite.RewriteOptions;
 import org.apache.spark.sql.functions;
+import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.nn.IndexKind;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -70,14 +73,24 @@ public final class DxRewrite {
   private final String subjectColumn;
   private final int batchSize;
   private final RewriteMetrics metrics;
+  private final IndexKind index;
+  private final OutputVocabulary outputs;
 
   private DxRewrite(
-      String embeddings, String keyColumn, String subjectColumn, int batchSize, RewriteMetrics metrics) {
+      String embeddings,
+      String keyColumn,
+      String subjectColumn,
+      int batchSize,
+      RewriteMetrics metrics,
+      IndexKind index,
+      OutputVocabulary outputs) {
     this.embeddings = embeddings;
     this.keyColumn = keyColumn;
     this.subjectColumn = subjectColumn;
     this.batchSize = batchSize;
     this.metrics = metrics;
+    this.index = index;
+    this.outputs = outputs;
   }
 
   /**
@@ -100,7 +113,8 @@ public final class DxRewrite {
    * @return the embedded default store, position keys, batches of {@value #DEFAULT_BATCH_SIZE}
    */
   public static DxRewrite defaults() {
-    return new DxRewrite(null, null, null, DEFAULT_BATCH_SIZE, null);
+    return new DxRewrite(
+        null, null, null, DEFAULT_BATCH_SIZE, null, IndexKind.AUTO, OutputVocabulary.LETTERS);
   }
 
   /**
@@ -110,7 +124,7 @@ public final class DxRewrite {
    * @return a copy using that store
    */
   public DxRewrite withEmbeddings(String storePath) {
-    return new DxRewrite(storePath, keyColumn, subjectColumn, batchSize, metrics);
+    return new DxRewrite(storePath, keyColumn, subjectColumn, batchSize, metrics, index, outputs);
   }
 
   /**
@@ -120,7 +134,7 @@ public final class DxRewrite {
    * @return a copy using that key column
    */
   public DxRewrite withKeyColumn(String column) {
-    return new DxRewrite(embeddings, column, subjectColumn, batchSize, metrics);
+    return new DxRewrite(embeddings, column, subjectColumn, batchSize, metrics, index, outputs);
   }
 
   /**
@@ -131,7 +145,7 @@ public final class DxRewrite {
    * @return a copy with that subject column
    */
   public DxRewrite withSubjectColumn(String column) {
-    return new DxRewrite(embeddings, keyColumn, column, batchSize, metrics);
+    return new DxRewrite(embeddings, keyColumn, column, batchSize, metrics, index, outputs);
   }
 
   /**
@@ -168,7 +182,7 @@ public final class DxRewrite {
    */
   public DxRewrite withBatchSize(int records) {
     DxPreconditions.checkAtLeast("batch size", records, 1);
-    return new DxRewrite(embeddings, keyColumn, subjectColumn, records, metrics);
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, records, metrics, index, outputs);
   }
 
   /**
@@ -176,7 +190,26 @@ public final class DxRewrite {
    * @return a copy updating those counters
    */
   public DxRewrite withMetrics(RewriteMetrics counters) {
-    return new DxRewrite(embeddings, keyColumn, subjectColumn, batchSize, counters);
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, batchSize, counters, index, outputs);
+  }
+
+  /**
+   * @param kind the exact nearest-neighbour kernel every executor builds (default {@link
+   *     IndexKind#AUTO}); {@code IndexKind.fromCliName("simd")} for a command-line name
+   * @return a copy using that kernel
+   */
+  public DxRewrite withIndex(IndexKind kind) {
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, batchSize, metrics, Objects.requireNonNull(kind), outputs);
+  }
+
+  /**
+   * @param rule which words a replacement may be (default {@link OutputVocabulary#LETTERS}); a
+   *     public rule on candidates only, so the guarantee is unchanged (see {@link
+   *     OutputVocabulary})
+   * @return a copy using that output vocabulary
+   */
+  public DxRewrite withOutputVocabulary(OutputVocabulary rule) {
+    return new DxRewrite(embeddings, keyColumn, subjectColumn, batchSize, metrics, index, Objects.requireNonNull(rule));
   }
 
   /**
@@ -219,17 +252,21 @@ public final class DxRewrite {
         embeddings == null ? StoreLocation.embeddedDefault() : StoreLocation.file(embeddings);
     boolean seeded = options.seed().isPresent();
     LOG.info(
-        "dx-rewrite: mechanism {}, epsilon {} per word, store {}, randomness {}, row keys {}",
+        "dx-rewrite: mechanism {}, epsilon {} per word, store {}, index {}, output vocabulary {},"
+            + " randomness {}, row keys {}",
         options.mechanism(),
         options.epsilon(),
         store.describe(),
+        index.name().toLowerCase(java.util.Locale.ROOT),
+        outputs.describe(),
         seeded ? "SEEDED (reproducible, not for production)" : "SecureRandom-keyed ChaCha20",
         !seeded ? "unused" : keyColumn == null ? "row position" : "column " + keyColumn);
 
     JavaRDD<Tuple2<Row, Long>> keyed = keyedRows(input.javaRDD(), seeded, keyIndex);
     JavaRDD<Row> rewritten =
         keyed.mapPartitions(
-            new PartitionRewriter(store, PortableOptions.of(options), textIndex, batchSize, metrics));
+            new PartitionRewriter(
+                store, PortableOptions.of(options), textIndex, batchSize, metrics, index, outputs));
     StructType output =
         schema.add(new StructField(ReportColumn.NAME, ReportColumn.TYPE, false, Metadata.empty()));
     return input.sparkSession().createDataFrame(rewritten, output);

@@ -1,5 +1,9 @@
 package io.dxrewrite.spark;
 
+import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.text.UnpairedSurrogates;
+import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.rewrite.Rewriter;
@@ -35,8 +39,13 @@ final class PartitionRewriter implements FlatMapFunction<Iterator<Tuple2<Row, Lo
   private final int textIndex;
   private final int batchSize;
   private final RewriteMetrics metrics;
+  private final IndexKind index;
+  private final OutputVocabulary outputs;
 
   /**
+   * With the default index ({@link IndexKind#AUTO}) and output vocabulary ({@link
+   * OutputVocabulary#LETTERS}).
+   *
    * @param store where executors find the store
    * @param options the rewrite options
    * @param textIndex position of the text column in the input rows
@@ -45,6 +54,23 @@ final class PartitionRewriter implements FlatMapFunction<Iterator<Tuple2<Row, Lo
    */
   PartitionRewriter(
       StoreLocation store, PortableOptions options, int textIndex, int batchSize, RewriteMetrics metrics) {
+    this(store, options, textIndex, batchSize, metrics, IndexKind.AUTO, OutputVocabulary.LETTERS);
+  }
+
+  /**
+   * @param store where executors find the store
+   * @param options the rewrite options
+   * @param textIndex position of the text column in the input rows
+   * @param batchSize records per index batch, {@code >= 1}
+   * @param metrics counters to update, or {@code null}
+   * @param index the nearest-neighbour kernel executors build
+   * @param outputs the public output vocabulary
+   */
+  PartitionRewriter(
+      StoreLocation store, PortableOptions options, int textIndex, int batchSize, RewriteMetrics metrics,
+      IndexKind index, OutputVocabulary outputs) {
+    this.index = index;
+    this.outputs = outputs;
     this.store = store;
     this.options = options;
     this.textIndex = textIndex;
@@ -54,7 +80,7 @@ final class PartitionRewriter implements FlatMapFunction<Iterator<Tuple2<Row, Lo
 
   @Override
   public Iterator<Row> call(Iterator<Tuple2<Row, Long>> rows) {
-    return new BatchIterator(rows, ExecutorRewriters.get(store), options.toOptions());
+    return new BatchIterator(rows, ExecutorRewriters.get(store, index, outputs), options.toOptions());
   }
 
   /** Pulls a batch, rewrites it, hands its rows out one by one. */
@@ -96,7 +122,12 @@ final class PartitionRewriter implements FlatMapFunction<Iterator<Tuple2<Row, Lo
         keys[rows.size()] = next._2();
         rows.add(row);
         // a null text is rewritten as "" (no words, nothing spent) and stays null
-        texts.add(row.isNullAt(textIndex) ? "" : row.getString(textIndex));
+        String text = row.isNullAt(textIndex) ? "" : row.getString(textIndex);
+        if (UnpairedSurrogates.firstIn(text) >= 0) {
+          throw new InvalidInputException(
+              "row with key " + next._2() + ": the text column " + UnpairedSurrogates.describe(text));
+        }
+        texts.add(text);
       }
       long[] used = rows.size() == batchSize ? keys : Arrays.copyOf(keys, rows.size());
       List<RewriteResult> results = rewriter.rewriteBatch(texts, rewriteOptions, used);

@@ -1,5 +1,7 @@
 package io.dxrewrite.spark;
 
+import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.CasingPolicy;
@@ -111,6 +113,19 @@ public final class RewriteJob implements Callable<Integer> {
       description = "Records whose words go through the index together (default ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(
+      names = "--index",
+      defaultValue = "auto",
+      description = "Exact nearest-neighbour kernel on the executors: auto, simd, nd4j or gpu (default ${DEFAULT-VALUE}).")
+  String index;
+
+  @Option(
+      names = "--output-vocabulary",
+      defaultValue = OutputVocabulary.DEFAULT_NAME,
+      description = "Words a replacement may be: letters (words with a letter), all, or a file of"
+          + " words read on the driver (default ${DEFAULT-VALUE}).")
+  String outputVocabulary;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -152,6 +167,8 @@ public final class RewriteJob implements Callable<Integer> {
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
             .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
             .build();
+    IndexKind indexKind = IndexKind.fromCliName(index.toLowerCase(Locale.ROOT));
+    OutputVocabulary outputs = OutputVocabulary.parse(outputVocabulary);
     SparkSession spark = SparkSession.builder().appName("dx-rewrite").getOrCreate();
     RewriteMetrics metrics = RewriteMetrics.register(spark.sparkContext());
     DxRewrite rewrite =
@@ -160,7 +177,9 @@ public final class RewriteJob implements Callable<Integer> {
             .withKeyColumn(keyColumn)
             .withBatchSize(batchSize)
             .withSubjectColumn(subjectColumn)
-            .withMetrics(metrics);
+            .withMetrics(metrics)
+            .withIndex(indexKind)
+            .withOutputVocabulary(outputs);
     PrintWriter err = spec.commandLine().getErr();
     if (seed != null) {
       err.println("dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");

@@ -37,9 +37,17 @@ final class LocalSpark {
         .getOrCreate();
   }
 
-  /** The library, independent of the Spark module's executor holder. */
+  /**
+   * The library with Spark's default output vocabulary (letters), independent of the Spark
+   * module's executor holder.
+   */
   static Rewriter libraryRewriter() {
-    return new Rewriter(DefaultEmbeddings.open(), new Nd4jExactIndex(DefaultEmbeddings.open()));
+    return new Rewriter(
+        io.dxrewrite.mechanism.MechanismContext.of(
+                DefaultEmbeddings.open(),
+                new Nd4jExactIndex(DefaultEmbeddings.open()),
+                io.dxrewrite.density.ProgressListener.NONE)
+            .restrictOutputs(io.dxrewrite.embeddings.OutputVocabulary.LETTERS, Nd4jExactIndex::new));
   }
 
   /** One line of the examples file. */

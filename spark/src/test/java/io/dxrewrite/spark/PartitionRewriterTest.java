@@ -70,6 +70,21 @@ class PartitionRewriterTest {
     }
   }
 
+  /** The rule of every front end (UnpairedSurrogates): such a row fails its task, by key. */
+  @Test
+  void aRowWithAnUnpairedSurrogateFailsNamingItsKeyNotItsText() {
+    PartitionRewriter task = new PartitionRewriter(
+        STORE, PortableOptions.of(RewriteOptions.builder().epsilon(10).seed(1).build()), 1, 64, null);
+    List<Tuple2<Row, Long>> rows = List.of(
+        new Tuple2<>(RowFactory.create(1L, "fine words", 0L), 40L),
+        new Tuple2<>(RowFactory.create(2L, "Alice \ud800 Smith", 1L), 41L));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> task.call(rows.iterator()).forEachRemaining(r -> { }))
+        .isInstanceOf(io.dxrewrite.error.InvalidInputException.class)
+        .hasMessageStartingWith("row with key 41: the text column holds an unpaired UTF-16 surrogate")
+        .hasMessageNotContaining("Alice");
+  }
+
   @Test
   void theClosureCarriesNeitherStoreNorIndex() throws IOException {
     PartitionRewriter task =

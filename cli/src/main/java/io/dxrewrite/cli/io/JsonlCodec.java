@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.text.UnpairedSurrogates;
 import java.io.IOException;
 
 /**
@@ -19,7 +20,8 @@ import java.io.IOException;
  * or {@code -0.0}, whitespace and field order) is kept exactly. A line must hold exactly one JSON
  * object with no field name repeated at any level (a repeated name would leave one of its values
  * unprotected or ambiguous), nested at most 100 levels deep. A blank line is copied through and
- * is no record. A UTF-8 byte-order mark before the first line is kept.
+ * is no record. A UTF-8 byte-order mark before the first line is kept. A field whose string holds
+ * an unpaired surrogate escape ({@code "\ud800"}) is refused ({@link UnpairedSurrogates}).
  */
 final class JsonlCodec implements RecordCodec {
   /** Deepest nesting of objects and arrays accepted in a line. */
@@ -109,6 +111,10 @@ final class JsonlCodec implements RecordCodec {
       throw new InvalidInputException(
           "line " + line.number() + ": subject field '" + subjectField
               + "' is missing or empty (every record needs its subject with --subject-field)");
+    }
+    if (UnpairedSurrogates.firstIn(text) >= 0) {
+      throw new InvalidInputException(
+          "line " + line.number() + ": field '" + field + "' " + UnpairedSurrogates.describe(text));
     }
     String original = text;
     String subjectKey = subject;

@@ -59,20 +59,21 @@ public interface RecordCodec {
    * @return the codec
    */
   static RecordCodec of(RecordFormat format, String field) {
-    return of(format, field, null);
+    return of(format, field, null, true);
   }
 
   /**
    * @param format the format
-   * @param field the JSONL field or TSV column to rewrite
+   * @param field the JSONL field, TSV column name, or (TSV without header) 1-based column number
    * @param subjectField the JSONL field (a string or an integer) or TSV column that holds each
    *     record's data-subject key, or null for none; JSONL and TSV only, and every record must
    *     have a non-empty one
+   * @param tsvHeader whether a TSV's line 1 is a header (ignored for other formats)
    * @return the codec
    * @throws io.dxrewrite.error.InvalidParameterException if a subject field is given for text, or
    *     equals the rewritten field
    */
-  static RecordCodec of(RecordFormat format, String field, String subjectField) {
+  static RecordCodec of(RecordFormat format, String field, String subjectField, boolean tsvHeader) {
     if (subjectField != null) {
       io.dxrewrite.error.DxPreconditions.checkArgument(
           format != RecordFormat.TEXT,
@@ -84,7 +85,7 @@ public interface RecordCodec {
     return switch (format) {
       case TEXT -> new TextCodec();
       case JSONL -> new JsonlCodec(field, subjectField);
-      case TSV -> new TsvCodec(field, subjectField);
+      case TSV -> new TsvCodec(field, subjectField, tsvHeader);
     };
   }
 }

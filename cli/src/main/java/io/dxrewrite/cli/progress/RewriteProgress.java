@@ -1,19 +1,18 @@
 package io.dxrewrite.cli.progress;
 
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Progress of a rewrite on standard error: records done of total, records/s, words/s and ETA (a
- * {@code me.tongfei:progressbar} bar). A disabled instance only keeps the counts.
+ * {@link ProgressLine}). A disabled instance only keeps the counts.
  */
 public final class RewriteProgress implements AutoCloseable {
-  private final ProgressBar bar;
+  private final ProgressLine bar;
   private final long startNanos = System.nanoTime();
   private long records;
   private long words;
 
-  private RewriteProgress(ProgressBar bar) {
+  private RewriteProgress(ProgressLine bar) {
     this.bar = bar;
   }
 
@@ -26,9 +25,7 @@ public final class RewriteProgress implements AutoCloseable {
     if (!enabled) {
       return new RewriteProgress(null);
     }
-    ProgressBar bar =
-        ProgressBars.create("rewrite", totalRecords, " records");
-    return new RewriteProgress(bar);
+    return new RewriteProgress(ProgressLine.onStderr("rewrite", " records", totalRecords));
   }
 
   /**
@@ -39,8 +36,8 @@ public final class RewriteProgress implements AutoCloseable {
     records += recordsDone;
     words += wordsDone;
     if (bar != null) {
-      bar.stepBy(recordsDone);
       bar.setExtraMessage(String.format(Locale.ROOT, ", %.0f words/s", wordsPerSecond()));
+      bar.stepBy(recordsDone);
     }
   }
 

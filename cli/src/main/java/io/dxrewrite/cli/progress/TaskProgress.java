@@ -1,16 +1,15 @@
 package io.dxrewrite.cli.progress;
 
 import io.dxrewrite.density.ProgressListener;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
- * A progress bar on stderr for long library tasks (neighbour-table builds, calibration), started
+ * A progress line on stderr ({@link ProgressLine}) for long library tasks (neighbour-table builds, calibration), started
  * on the first progress report so that quick tasks draw nothing. Thread-safe.
  */
 public final class TaskProgress implements ProgressListener, AutoCloseable {
   private final String task;
   private final String unit;
-  private ProgressBar bar;
+  private ProgressLine bar;
 
   /**
    * @param task name shown before the bar
@@ -24,8 +23,7 @@ public final class TaskProgress implements ProgressListener, AutoCloseable {
   @Override
   public synchronized void progress(long done, long total) {
     if (bar == null) {
-      bar =
-          ProgressBars.create(task, total, unit);
+      bar = ProgressLine.onStderr(task, unit, total);
     }
     bar.maxHint(total);
     bar.stepTo(done);

@@ -4,10 +4,6 @@ import io.dxrewrite.nlu.train.EpochMetrics;
 import io.dxrewrite.nlu.train.TrainingListener;
 import java.io.PrintStream;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Training progress on standard error: a step bar (when enabled) and one line per epoch with the
@@ -17,7 +13,7 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
   private final PrintStream err;
   private final boolean bar;
   private final int epochs;
-  private ProgressBar progress;
+  private ProgressLine progress;
 
   /**
    * @param err where to write
@@ -36,15 +32,8 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
       return;
     }
     if (progress == null) {
-      progress = new ProgressBarBuilder()
-          .setTaskName("train")
-          .setInitialMax(total)
-          .setUnit(" steps", 1)
-          .showSpeed()
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(500)
-          .setConsumer(new ConsoleProgressBarConsumer(err))
-          .build();
+      progress = new ProgressLine("train", " steps", total, err, true,
+          ProgressLine.terminalWidth(), System::nanoTime);
     }
     progress.stepTo(done);
   }
@@ -57,9 +46,10 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
         "epoch %d/%d  test loss %.4f  test accuracy %.4f  %s  (%.1f s)",
         m.epoch(), epochs, m.testLoss(), m.testAccuracy(), eps, m.seconds());
     if (progress != null) {
-      progress.setExtraMessage(line);
+      progress.println(line);
+    } else {
+      err.println(line);
     }
-    err.println(line);
   }
 
   @Override

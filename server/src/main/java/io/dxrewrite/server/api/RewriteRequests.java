@@ -1,5 +1,6 @@
 package io.dxrewrite.server.api;
 
+import io.dxrewrite.text.UnpairedSurrogates;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
@@ -75,12 +76,16 @@ public final class RewriteRequests {
   /**
    * @param text one text
    * @param index its 0-based position, named in the message
-   * @throws ApiException 413 {@code text_too_long}
+   * @throws ApiException 413 {@code text_too_long}; 422 {@code invalid_text} for an unpaired
+   *     surrogate escape ({@link UnpairedSurrogates}, the rule every front end applies)
    */
   public void checkText(String text, int index) {
     if (text.length() > maxTextChars) {
       throw new ApiException(413, "text_too_long",
           "text " + index + " has more than " + maxTextChars + " characters");
+    }
+    if (UnpairedSurrogates.firstIn(text) >= 0) {
+      throw new ApiException(422, "invalid_text", "text " + index + " " + UnpairedSurrogates.describe(text));
     }
   }
 

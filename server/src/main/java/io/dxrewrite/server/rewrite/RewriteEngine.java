@@ -7,6 +7,7 @@ import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
 import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.Rewriter;
@@ -57,6 +58,22 @@ public final class RewriteEngine implements AutoCloseable {
    */
   public void load(Optional<Path> embeddings, IndexKind index, int workers, int maxBatchTexts,
       TargetNwCalibrations.Settings calibration) {
+    load(embeddings, index, OutputVocabulary.LETTERS, workers, maxBatchTexts, calibration);
+  }
+
+  /**
+   * Loads the store and index and warms the mechanism up (blocking; call on a worker thread).
+   *
+   * @param embeddings a store file, or empty for the embedded GloVe subset
+   * @param index the exact nearest-neighbour kernel ({@code index} setting)
+   * @param outputs the public output vocabulary ({@code output_vocabulary} setting); a second index
+   *     of the same kind is built over its words unless it is {@code all}
+   * @param workers rewrite worker threads
+   * @param maxBatchTexts most records per shared nearest-neighbour batch
+   * @param calibration Monte Carlo settings of {@code target_nw} calibrations
+   */
+  public void load(Optional<Path> embeddings, IndexKind index, OutputVocabulary outputs,
+      int workers, int maxBatchTexts, TargetNwCalibrations.Settings calibration) {
     try {
       long start = System.nanoTime();
       EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
@@ -65,6 +82,7 @@ public final class RewriteEngine implements AutoCloseable {
       Rewriter rewriter =
           new Rewriter(
               MechanismContext.of(store, index.create(store), ProgressListener.NONE)
+                  .restrictOutputs(outputs, index::create)
                   .certify(false));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
       if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
@@ -78,9 +96,10 @@ public final class RewriteEngine implements AutoCloseable {
           new BatchingRewriteService(rewriter, workers, maxBatchTexts), rewriter.context(),
           new TargetNwCalibrations(rewriter.context(), calibration, MAX_QUEUED_CALIBRATIONS)));
       status = Status.READY;
-      LOG.info("embeddings loaded: {} words x {} dimensions from {}, index {}, in {} ms; ready",
+      LOG.info("embeddings loaded: {} words x {} dimensions from {}, index {}, output vocabulary"
+              + " {}, in {} ms; ready",
           store.size(), store.dimension(), embeddings.map(Path::toString).orElse(source),
-          rewriter.context().index().name(),
+          rewriter.context().outputIndex().name(), outputs.describe(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | Error e) {
       status = Status.FAILED;
