@@ -38,8 +38,8 @@ class ChargedRewriteTest {
     ExecutorService worker = Executors.newFixedThreadPool(2);
     RewriteService service = new RewriteService() {
       @Override
-      public CompletableFuture<List<RewriteResult>> rewrite(
-          List<String> texts, RewriteOptions options, BooleanSupplier stillWanted) {
+      public CompletableFuture<List<RewriteResult>> rewrite(String tenant, List<String> texts,
+          RewriteOptions options, long firstRecordKey, BooleanSupplier stillWanted) {
         return CompletableFuture.supplyAsync(() -> List.of(new RewriteResult("x",
             new PrivacyReport("cmp", 10, 1, 1, 0, "unk", 0, 0, 10, false, null, 0))), worker);
       }
