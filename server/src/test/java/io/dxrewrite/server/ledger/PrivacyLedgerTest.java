@@ -92,6 +92,42 @@ class PrivacyLedgerTest {
         .doesNotContain("example.org");
   }
 
+  /** Eight threads race for one subject's budget of 300: exactly 300 charges of 1 get through. */
+  @Test
+  void concurrentChargesNeverOverspendASubjectAndAllAcknowledgedOnesPersist() throws Exception {
+    SubjectKeys keys = new SubjectKeys(SECRET);
+    String key = keys.key("t", "carol");
+    Path file = dir.resolve("l.log");
+    java.util.concurrent.atomic.AtomicInteger acknowledged =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (PrivacyLedger ledger = PrivacyLedger.open(file)) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        pool.execute(() -> {
+          for (int i = 0; i < 50; i++) {
+            try {
+              ledger.charge("t", "r" + thread + "-" + i, List.of(new RecordCharge(1, key)),
+                  false, 1e9, OptionalDouble.of(300));
+              acknowledged.incrementAndGet();
+            } catch (SubjectBudgetExceededException e) {
+              // expected once the budget is spent
+            }
+          }
+        });
+      }
+      pool.shutdown();
+      assertThat(pool.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(acknowledged.get()).isEqualTo(300);
+    try (PrivacyLedger ledger = PrivacyLedger.open(file)) {
+      assertThat(ledger.subjectSpent("t", key)).isEqualTo(300.0);
+      assertThat(ledger.spent("t")).isEqualTo(300.0);
+      assertThat(ledger.entries()).hasSize(300);
+    }
+  }
+
   @Test
   void refusesAnotherSubjectSecretForTheSameLedger() {
     Path file = dir.resolve("l.log");
