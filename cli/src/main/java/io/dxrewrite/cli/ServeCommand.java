@@ -51,6 +51,17 @@ final class ServeCommand implements Runnable {
           + " otherwise, exit 2); logs a warning (env DX_REWRITE_ALLOW_UNAUTHENTICATED_REMOTE=true)")
   boolean allowUnauthenticatedRemote;
 
+  @Option(names = "--allow-seed",
+      description = "accept a client-chosen seed (reproducible output for tests and audits; whoever"
+          + " knows the seed knows the noise); refused with 403 otherwise (env"
+          + " DX_REWRITE_ALLOW_SEED=true)")
+  boolean allowSeed;
+
+  @Option(names = "--allow-oov-keep",
+      description = "accept oov=keep, which copies out-of-vocabulary words through unprotected;"
+          + " refused with 403 otherwise (env DX_REWRITE_ALLOW_OOV_KEEP=true)")
+  boolean allowOovKeep;
+
   @Override
   public void run() {
     Map<String, String> env = System.getenv();
@@ -79,6 +90,12 @@ final class ServeCommand implements Runnable {
     }
     if (allowUnauthenticatedRemote) {
       overrides.put("allow_unauthenticated_remote", "true");
+    }
+    if (allowSeed) {
+      overrides.put("allow_seed", "true");
+    }
+    if (allowOovKeep) {
+      overrides.put("allow_oov_keep", "true");
     }
     ServerMain.run(ServerConfig.load(file, env, overrides));
   }

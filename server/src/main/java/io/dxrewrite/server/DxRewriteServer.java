@@ -7,6 +7,7 @@ import io.dxrewrite.server.api.RewriteHandler;
 import io.dxrewrite.server.api.RewriteRequests;
 import io.dxrewrite.server.api.StreamRewriteHandler;
 import io.dxrewrite.server.auth.ApiKeyAuthenticator;
+import io.dxrewrite.server.auth.OperatorKey;
 import io.dxrewrite.server.ledger.PrivacyAccountant;
 import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.observability.AccessLog;
@@ -84,11 +85,14 @@ public final class DxRewriteServer implements AutoCloseable {
     try {
       ServerMetrics metrics = new ServerMetrics();
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config);
-      PrivacyAccountant accountant = new PrivacyAccountant(ledger, config::budgetOf);
+      PrivacyAccountant accountant = new PrivacyAccountant(ledger, config::budgetOf,
+          config::subjectBudgetOf, config.subjectKeys());
       RewriteEngine engine = new RewriteEngine();
-      RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars(), engine);
+      RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars(),
+          engine, config.allowSeed(), config.allowOovKeep());
       ChargedRewrite charged = new ChargedRewrite(vertx, accountant, metrics);
-      InfoHandlers info = new InfoHandlers(engine, accountant, metrics, spec());
+      InfoHandlers info =
+          new InfoHandlers(engine, accountant, metrics, spec(), config.authEnabled());
       RewriteHandler rewrite = new RewriteHandler(engine, requests, charged, config.deadline());
       StreamRewriteHandler stream = new StreamRewriteHandler(engine, requests, charged,
           STREAM_WINDOW, config.maxTextChars() * 4 + 1024);
@@ -104,7 +108,7 @@ public final class DxRewriteServer implements AutoCloseable {
           "openapi", info::openapi);
       var router = ApiRouter.contract(vertx)
           .map(contract -> ApiRouter.create(vertx, contract, new AccessLog(metrics), auth,
-              config.bodyLimitBytes(), handlers))
+              new OperatorKey(config), config.bodyLimitBytes(), handlers))
           .await();
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port()).setIdleTimeout(120)
@@ -112,12 +116,17 @@ public final class DxRewriteServer implements AutoCloseable {
           .requestHandler(router)
           .listen()
           .await();
-      LOG.info("listening on http://{}:{}; auth {}; ledger {} ({} charges); workers {}",
+      LOG.info("listening on http://{}:{}; auth {}; ledger {} ({} charges, {} subjects); workers"
+              + " {}; seed {}; oov keep {}; subject accounting {}; /metrics {}",
           config.host(), http.actualPort(),
           auth.enabled() ? "ON (" + config.tenants().size() + " tenants)"
               : "OFF: every request is charged to tenant '" + ServerConfig.ANONYMOUS_TENANT
                   + "'; for local use only",
-          config.ledger(), ledger.size(), config.workers());
+          config.ledger(), ledger.size(), ledger.subjectCount(), config.workers(),
+          config.allowSeed() ? "ALLOWED" : "refused", config.allowOovKeep() ? "ALLOWED" : "refused",
+          config.subjectKeys().isPresent() ? "on" : "off",
+          config.operatorKey().isPresent() ? "operator key" : config.metricsOpen() ? "open (loopback)"
+              : "disabled (no operator_key)");
       if (config.unauthenticatedRemote()) {
         LOG.warn("auth is OFF on {}, which is not a loopback address (allow_unauthenticated_remote"
             + " is set): anyone who can reach port {} can use the API and spend the budget of"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.server.ledger.PrivacyLedger;
+import io.dxrewrite.server.ledger.SubjectKeys;
 import io.dxrewrite.server.rewrite.TargetNwCalibrations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,6 +48,16 @@ import java.util.Optional;
  *     host that is not a loopback address; default false, which refuses that combination
  * @param outputVocabulary {@code output_vocabulary}: which words a replacement may be, {@code
  *     letters} (default), {@code all} or a word-list file ({@link OutputVocabulary})
+ * @param allowSeed {@code allow_seed}: accept a caller-chosen {@code seed} (reproducible output for
+ *     tests and audits, whose noise is known to whoever knows the seed); default false, which
+ *     answers 403 {@code option_disabled}
+ * @param allowOovKeep {@code allow_oov_keep}: accept {@code oov: keep}, which copies words out of
+ *     the vocabulary through unprotected; default false, which answers 403 {@code option_disabled}
+ * @param operatorKey {@code operator_key}: bearer key of the operator, for {@code /metrics} and
+ *     {@code GET /v1/budget?subject=}; empty for none (then {@code /metrics} is served without a
+ *     key only on a loopback host, and subject budgets cannot be queried)
+ * @param subjectKeys from {@code subject_secret}: the keyed hash of data-subject keys; empty turns
+ *     subject accounting off (a request naming a subject is then refused)
  */
 public record ServerConfig(
     String host,
@@ -63,7 +74,11 @@ public record ServerConfig(
     Map<String, Tenant> tenants,
     TargetNwCalibrations.Settings calibration,
     boolean allowUnauthenticatedRemote,
-    OutputVocabulary outputVocabulary) {
+    OutputVocabulary outputVocabulary,
+    boolean allowSeed,
+    boolean allowOovKeep,
+    Optional<Secret> operatorKey,
+    Optional<SubjectKeys> subjectKeys) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -74,7 +89,7 @@ public record ServerConfig(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
-          "output_vocabulary");
+          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret");
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -85,10 +100,36 @@ public record ServerConfig(
   /**
    * One tenant.
    *
-   * @param budget total epsilon budget, {@code > 0}
+   * @param budget total epsilon budget, {@code > 0}: the tenant's operational quota
    * @param apiKeys its API keys ({@code Authorization: Bearer KEY})
+   * @param subjectBudget per-data-subject epsilon budget ({@code subject_budget}), finite and
+   *     {@code > 0}, or empty for none; with one, every record of the tenant must name its subject
    */
-  public record Tenant(double budget, java.util.List<String> apiKeys) {}
+  public record Tenant(double budget, java.util.List<String> apiKeys,
+      java.util.OptionalDouble subjectBudget) {
+    /**
+     * A tenant without a per-subject budget.
+     *
+     * @param budget total epsilon budget
+     * @param apiKeys its API keys
+     */
+    public Tenant(double budget, java.util.List<String> apiKeys) {
+      this(budget, apiKeys, java.util.OptionalDouble.empty());
+    }
+  }
+
+  /**
+   * A secret setting whose value never appears in {@link #toString()} (and so in no log line or
+   * exception message built from the config).
+   *
+   * @param value the secret
+   */
+  public record Secret(String value) {
+    @Override
+    public String toString() {
+      return "Secret[not shown]";
+    }
+  }
 
   /**
    * @throws InvalidParameterException if a setting is out of range, or if auth is off (no API key
@@ -116,6 +157,21 @@ public record ServerConfig(
     check(calibration.words() >= 1, "calibration_words must be >= 1, got " + calibration.words());
     check(calibration.trials() >= 1,
         "calibration_trials must be >= 1, got " + calibration.trials());
+    for (Map.Entry<String, Tenant> t : tenants.entrySet()) {
+      java.util.OptionalDouble sb = t.getValue().subjectBudget();
+      check(sb.isEmpty() || (Double.isFinite(sb.getAsDouble()) && sb.getAsDouble() > 0),
+          "subject_budget of tenant '" + t.getKey() + "' must be a finite number > 0");
+      check(sb.isEmpty() || subjectKeys.isPresent(),
+          "tenant '" + t.getKey() + "' has a subject_budget but no subject_secret is configured:"
+              + " set subject_secret (at least " + SubjectKeys.MIN_SECRET_CHARS + " characters;"
+              + " environment DX_REWRITE_SUBJECT_SECRET) so that subject keys are stored only as"
+              + " keyed hashes");
+    }
+    check(operatorKey.isEmpty() || operatorKey.get().value().strip().length() >= 16,
+        "operator_key must have at least 16 characters");
+    check(operatorKey.isEmpty() || tenants.values().stream()
+            .noneMatch(t -> t.apiKeys().contains(operatorKey.get().value().strip())),
+        "operator_key must differ from every tenant's API key");
     check(hasApiKeys(tenants) || isLoopback(host) || allowUnauthenticatedRemote,
         "host " + host + " is not a loopback address and no API key is configured (auth is off):"
             + " configure tenants with api_keys in the config file, bind 127.0.0.1, ::1 or"
@@ -189,6 +245,23 @@ public record ServerConfig(
 
   /**
    * @param tenant a tenant id
+   * @return its per-subject epsilon budget, or empty for none
+   */
+  public java.util.OptionalDouble subjectBudgetOf(String tenant) {
+    Tenant t = tenants.get(tenant);
+    return t == null ? java.util.OptionalDouble.empty() : t.subjectBudget();
+  }
+
+  /**
+   * @return {@code true} if {@code /metrics} may be served without the operator key: no key is
+   *     configured and the server binds a loopback host
+   */
+  public boolean metricsOpen() {
+    return operatorKey.isEmpty() && isLoopback(host);
+  }
+
+  /**
+   * @param tenant a tenant id
    * @return its epsilon budget
    */
   public double budgetOf(String tenant) {
@@ -247,7 +320,13 @@ public record ServerConfig(
                 s.integer("calibration_trials", TargetNwCalibrations.Settings.DEFAULTS.trials()),
                 s.longValue("calibration_seed", TargetNwCalibrations.Settings.DEFAULTS.seed())),
             s.bool("allow_unauthenticated_remote", false),
-            OutputVocabulary.parse(s.string("output_vocabulary", OutputVocabulary.DEFAULT_NAME)));
+            OutputVocabulary.parse(s.string("output_vocabulary", OutputVocabulary.DEFAULT_NAME)),
+            s.bool("allow_seed", false),
+            s.bool("allow_oov_keep", false),
+            Optional.ofNullable(s.string("operator_key", null)).filter(v -> !v.isBlank())
+                .map(v -> new Secret(v.strip())),
+            Optional.ofNullable(s.string("subject_secret", null)).filter(v -> !v.isBlank())
+                .map(SubjectKeys::new));
     s.checkAllUsed();
     return config;
   }
@@ -279,6 +358,9 @@ public record ServerConfig(
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode budget = e.getValue().path("budget");
       check(budget.isNumber(), "tenant '" + e.getKey() + "' needs a numeric 'budget'");
+      JsonNode subjectBudget = e.getValue().path("subject_budget");
+      check(subjectBudget.isMissingNode() || subjectBudget.isNumber(),
+          "'subject_budget' of tenant '" + e.getKey() + "' must be a number");
       java.util.List<String> keys = new java.util.ArrayList<>();
       for (JsonNode key : e.getValue().path("api_keys")) {
         check(key.isTextual() && key.asText().length() >= 16,
@@ -287,7 +369,9 @@ public record ServerConfig(
             "an API key is configured for two tenants");
         keys.add(key.asText());
       }
-      tenants.put(e.getKey(), new Tenant(budget.asDouble(), java.util.List.copyOf(keys)));
+      tenants.put(e.getKey(), new Tenant(budget.asDouble(), java.util.List.copyOf(keys),
+          subjectBudget.isNumber() ? java.util.OptionalDouble.of(subjectBudget.asDouble())
+              : java.util.OptionalDouble.empty()));
     }
     return tenants;
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs last: every other server test planted {@link TestServers#SECRET} in its requests (good and
- * bad ones, in texts, field names, mechanism names and paths); no log line may contain any part.
+ * bad ones, in texts, field names, mechanism names and paths); no log line may contain any part,
+ * nor the planted subject key {@link TestServers#SUBJECT}, the subject secret or the operator key.
  */
 @Order(Integer.MAX_VALUE)
 class LogScanTest {
@@ -30,6 +31,8 @@ class LogScanTest {
         for (String part : TestServers.SECRET.split(" ")) {
           assertThat(line).as("%s", log).doesNotContain(part);
         }
+        assertThat(line).as("%s", log).doesNotContain("Quelvarindosh")
+            .doesNotContain(TestServers.SUBJECT_SECRET).doesNotContain(TestServers.OPERATOR_KEY);
         if (line.contains("io.dxrewrite.server.access") && line.contains("route=/v1/rewrite")) {
           accessLines++;
         }

@@ -58,7 +58,7 @@ class ServerApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = DxRewriteServer.start(TestServers.config(dir, Map.of()));
+    server = DxRewriteServer.start(TestServers.config(dir, Map.of("allow_seed", "true")));
     server.loaded().await(120, TimeUnit.SECONDS);
     port = server.port();
     http = TestServers.client();
@@ -379,7 +379,8 @@ class ServerApiTest {
 
   static Stream<Arguments> explainedRequests() {
     String t = "\"text\": \"" + SECRET + "\"";
-    String allowed = "; allowed: text, texts, mechanism, epsilon, target_nw, lambda, t, seed, oov";
+    String allowed = "; allowed: text, texts, mechanism, epsilon, target_nw, lambda, t, seed, oov,"
+        + " subject, subjects";
     return Stream.of(
         Arguments.of("neither text nor texts", json("{\"epsilon\": 10}"), 400,
             "give exactly one of 'text' (a string) or 'texts' (an array of strings);"

@@ -55,7 +55,7 @@ class TargetNwTest {
         "embeddings", storeCopy.toString(),
         "calibration_words", String.valueOf(WORDS),
         "calibration_trials", String.valueOf(TRIALS),
-        "calibration_seed", String.valueOf(CALIBRATION_SEED))));
+        "calibration_seed", String.valueOf(CALIBRATION_SEED), "allow_seed", "true")));
     server.loaded().await(120, TimeUnit.SECONDS);
     port = server.port();
     http = TestServers.client();

@@ -18,26 +18,44 @@ public final class TestServers {
    */
   public static final String SECRET = "Zorblaxquen Vintrasheld 77310";
 
+  /**
+   * A made-up data-subject key planted in requests; {@code LogScanTest} asserts that no log line
+   * contains it, and the ledger stores only its HMAC.
+   */
+  public static final String SUBJECT = "Quelvarindosh.Pemberlake@example.org";
+
   /** API key of tenant "acme" (large budget). */
   public static final String ACME_KEY = "acme-key-0123456789abcdef";
 
   /** API key of tenant "tiny" (budget 50). */
   public static final String TINY_KEY = "tiny-key-0123456789abcdef";
 
+  /** API key of tenant "people" (budget 1e9, per-subject budget 100). */
+  public static final String PEOPLE_KEY = "people-key-0123456789abcdef";
+
+  /** An operator key for tests that set {@code operator_key}. */
+  public static final String OPERATOR_KEY = "operator-key-0123456789abcdef";
+
+  /** The subject secret in every test config file (made up). */
+  public static final String SUBJECT_SECRET = "test-subject-secret-0123456789abcdefghij";
+
   private TestServers() {}
 
   /**
    * @param dir a temporary directory for the config and the ledger
    * @param extra more settings
-   * @return a config on an ephemeral port with tenants acme (1e9) and tiny (50)
+   * @return a config on an ephemeral port with tenants acme (1e9), tiny (50) and people (1e9,
+   *     per-subject 100), and {@link #SUBJECT_SECRET} in the file
    */
   public static ServerConfig config(Path dir, Map<String, String> extra) throws IOException {
     Path file = dir.resolve("server.json");
     Files.writeString(file, """
-        {"tenants": {
+        {"subject_secret": "%s",
+         "tenants": {
            "acme": {"budget": 1e9, "api_keys": ["%s"]},
-           "tiny": {"budget": 50, "api_keys": ["%s"]}}}
-        """.formatted(ACME_KEY, TINY_KEY));
+           "tiny": {"budget": 50, "api_keys": ["%s"]},
+           "people": {"budget": 1e9, "subject_budget": 100, "api_keys": ["%s"]}}}
+        """.formatted(SUBJECT_SECRET, ACME_KEY, TINY_KEY, PEOPLE_KEY));
     Map<String, String> settings = new java.util.HashMap<>(Map.of(
         "port", "0", "ledger", dir.resolve("ledger.log").toString(), "workers", "2"));
     settings.putAll(extra);

@@ -1,6 +1,7 @@
 package io.dxrewrite.server.api;
 
 import io.dxrewrite.server.auth.ApiKeyAuthenticator;
+import io.dxrewrite.server.auth.OperatorKey;
 import io.dxrewrite.server.observability.AccessLog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -29,8 +30,13 @@ public final class ApiRouter {
   public static final String SPEC = "io/dxrewrite/server/openapi.yaml";
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
-  private static final Set<String> PUBLIC = Set.of("live", "ready", "metrics", "openapi");
+  private static final Set<String> PUBLIC = Set.of("live", "ready", "openapi");
   private static final String STREAM = "rewriteStream";
+  private static final String METRICS = "metrics";
+  private static final String BUDGET = "budget";
+
+  /** Context key: {@code Boolean.TRUE} when the request carries the operator key. */
+  public static final String OPERATOR = "dx.operator";
 
   private ApiRouter() {}
 
@@ -45,6 +51,23 @@ public final class ApiRouter {
    */
   public static Router create(Vertx vertx, OpenAPIContract contract, AccessLog accessLog,
       ApiKeyAuthenticator auth, long bodyLimitBytes, Map<String, Handler<RoutingContext>> handlers) {
+    return create(vertx, contract, accessLog, auth, null, bodyLimitBytes, handlers);
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param contract the loaded contract
+   * @param accessLog access log and request metrics
+   * @param auth API keys
+   * @param operator the operator key, for {@code /metrics} and subject budgets; null: {@code
+   *     /metrics} is open and there is no operator
+   * @param bodyLimitBytes body limit of the JSON endpoints (413 above)
+   * @param handlers operation id to its handler
+   * @return the router
+   */
+  public static Router create(Vertx vertx, OpenAPIContract contract, AccessLog accessLog,
+      ApiKeyAuthenticator auth, OperatorKey operator, long bodyLimitBytes,
+      Map<String, Handler<RoutingContext>> handlers) {
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimitBytes);
@@ -56,8 +79,28 @@ public final class ApiRouter {
         return;
       }
       ctx.put(AccessLog.ROUTE, op.getOpenAPIPath());
-      if (!PUBLIC.contains(op.getOperationId())) {
-        var tenant = auth.tenant(ctx.request().getHeader("Authorization"));
+      String authorization = ctx.request().getHeader("Authorization");
+      if (METRICS.equals(op.getOperationId())) {
+        OperatorKey.Access access =
+            operator == null ? OperatorKey.Access.ALLOWED : operator.metrics(authorization);
+        if (access == OperatorKey.Access.UNAUTHORIZED) {
+          ctx.response().putHeader("WWW-Authenticate", "Bearer");
+          ctx.fail(new ApiException(401, "unauthorized",
+              "/metrics needs the operator key (Authorization: Bearer <operator_key>)"));
+          return;
+        }
+        if (access == OperatorKey.Access.DISABLED) {
+          ctx.fail(new ApiException(403, "metrics_disabled", "/metrics lists tenants and their"
+              + " spending, so on a host that is not loopback it is served only with an operator"
+              + " key: the operator sets operator_key (environment DX_REWRITE_OPERATOR_KEY) and"
+              + " scrapes with Authorization: Bearer <operator_key>"));
+          return;
+        }
+      } else if (BUDGET.equals(op.getOperationId()) && operator != null
+          && operator.matches(authorization)) {
+        ctx.put(OPERATOR, Boolean.TRUE);
+      } else if (!PUBLIC.contains(op.getOperationId())) {
+        var tenant = auth.tenant(authorization);
         if (tenant.isEmpty()) {
           ctx.response().putHeader("WWW-Authenticate", "Bearer");
           ctx.fail(new ApiException(401, "unauthorized", "missing or unknown API key"));

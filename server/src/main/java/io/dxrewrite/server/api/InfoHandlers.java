@@ -4,6 +4,8 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.server.ledger.PrivacyAccountant;
 import io.dxrewrite.server.observability.AccessLog;
+import io.dxrewrite.server.ServerConfig;
+import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +21,7 @@ public final class InfoHandlers {
   private final PrivacyAccountant accountant;
   private final ServerMetrics metrics;
   private final Buffer spec;
+  private final boolean authEnabled;
 
   /**
    * @param engine the engine (for the store and readiness)
@@ -28,6 +31,20 @@ public final class InfoHandlers {
    */
   public InfoHandlers(
       RewriteEngine engine, PrivacyAccountant accountant, ServerMetrics metrics, Buffer spec) {
+    this(engine, accountant, metrics, spec, true);
+  }
+
+  /**
+   * @param engine the engine (for the store and readiness)
+   * @param accountant the ledger (for budgets)
+   * @param metrics the Prometheus registry
+   * @param spec the OpenAPI document, served as is
+   * @param authEnabled whether API keys are configured (else the operator's budget queries
+   *     default to the anonymous tenant)
+   */
+  public InfoHandlers(RewriteEngine engine, PrivacyAccountant accountant, ServerMetrics metrics,
+      Buffer spec, boolean authEnabled) {
+    this.authEnabled = authEnabled;
     this.engine = engine;
     this.accountant = accountant;
     this.metrics = metrics;
@@ -63,17 +80,62 @@ public final class InfoHandlers {
   }
 
   /**
-   * {@code GET /v1/budget}: the calling tenant's budget, spent and remaining epsilon.
+   * {@code GET /v1/budget}: the calling tenant's budget, spent and remaining epsilon. With the
+   * operator key ({@link ApiRouter#OPERATOR}), any tenant's ({@code ?tenant=}, required when auth
+   * is on) and, with {@code ?subject=}, also that data subject's per-subject budget, spent and
+   * remaining epsilon (looked up by its keyed hash; the raw key is neither stored nor echoed).
    *
    * @param ctx the request
+   * @throws ApiException 403 {@code operator_only} for {@code subject} without the operator key,
+   *     422 for a missing or invalid {@code tenant} or {@code subject}, 422 {@code
+   *     subject_accounting_off} without a {@code subject_secret}
    */
   public void budget(RoutingContext ctx) {
-    String tenant = ctx.get(AccessLog.TENANT);
-    json(ctx, 200, new JsonObject()
+    boolean operator = Boolean.TRUE.equals(ctx.get(ApiRouter.OPERATOR));
+    String subject = ctx.queryParams().get("subject");
+    String tenant;
+    if (operator) {
+      tenant = ctx.queryParams().get("tenant");
+      if (tenant == null) {
+        if (authEnabled) {
+          throw new ApiException(422, "invalid_parameter",
+              "with the operator key, give the tenant: GET /v1/budget?tenant=ID[&subject=KEY]");
+        }
+        tenant = ServerConfig.ANONYMOUS_TENANT;
+      }
+      if (!PrivacyLedger.isValidTenant(tenant)) {
+        throw new ApiException(422, "invalid_parameter",
+            "tenant must match [A-Za-z0-9._-]{1,64}");
+      }
+    } else {
+      if (subject != null || ctx.queryParams().contains("tenant")) {
+        throw new ApiException(403, "operator_only", "subject and tenant budgets are for"
+            + " operators: call with the operator key (setting operator_key)");
+      }
+      tenant = ctx.get(AccessLog.TENANT);
+    }
+    JsonObject body = new JsonObject()
         .put("tenant", tenant)
         .put("budget", accountant.budget(tenant))
         .put("spent", accountant.spent(tenant))
-        .put("remaining", accountant.remaining(tenant)));
+        .put("remaining", accountant.remaining(tenant));
+    if (subject != null) {
+      RewriteRequests.checkSubject(subject, "the query");
+      if (!accountant.subjectAccounting()) {
+        throw new ApiException(422, "subject_accounting_off", "subject accounting is off on this"
+            + " server: the operator enables it by setting subject_secret (environment"
+            + " DX_REWRITE_SUBJECT_SECRET)");
+      }
+      double spent = accountant.subjectSpent(tenant, subject);
+      OptionalDouble limit = accountant.subjectBudget(tenant);
+      JsonObject s = new JsonObject().put("spent", spent);
+      if (limit.isPresent()) {
+        s.put("budget", limit.getAsDouble())
+            .put("remaining", Math.max(0, limit.getAsDouble() - spent));
+      }
+      body.put("subject", s);
+    }
+    json(ctx, 200, body);
   }
 
   /**

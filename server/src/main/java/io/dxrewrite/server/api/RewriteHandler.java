@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * {@code POST /v1/rewrite}: one text or a batch, rewritten on the worker pool, charged to the
- * tenant's ledger, answered {@code {"results": [...], "request_id": ...}}. A per-request deadline
+ * tenant's ledger (and each record to its data subject, if given), answered {@code {"results": [...], "request_id": ...}}. A per-request deadline
  * answers 503 with {@code Retry-After} and charges nothing.
  */
 public final class RewriteHandler {
@@ -45,6 +45,7 @@ public final class RewriteHandler {
     ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     JsonObject body = validated.getBody().getJsonObject();
     List<String> texts = requests.texts(body);
+    List<String> subjects = requests.subjects(body, texts.size());
     RewriteOptions options = requests.options(body);
     String tenant = ctx.get(AccessLog.TENANT);
     String requestId = ctx.get(AccessLog.REQUEST_ID);
@@ -55,7 +56,8 @@ public final class RewriteHandler {
         ctx.fail(Errors.deadline());
       }
     });
-    charged.run(engine.service(), tenant, requestId, texts, options, race)
+    charged.run(engine.service(), tenant, requestId,
+            new ChargedRewrite.Records(texts, subjects, 0, i -> "text " + i), options, race)
         .onComplete(ar -> {
           ctx.vertx().cancelTimer(timer);
           if (ctx.response().ended() || ctx.failed()) {

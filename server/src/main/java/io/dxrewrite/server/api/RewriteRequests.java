@@ -9,6 +9,7 @@ import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
+import io.dxrewrite.server.ledger.SubjectKeys;
 import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.dxrewrite.server.rewrite.TargetNwCalibrations;
 import io.vertx.core.MultiMap;
@@ -34,16 +35,89 @@ public final class RewriteRequests {
   private final int maxTexts;
   private final int maxTextChars;
   private final RewriteEngine engine;
+  private final boolean allowSeed;
+  private final boolean allowOovKeep;
 
   /**
+   * Requests parsed with {@code seed} and {@code oov: keep} refused.
+   *
    * @param maxTexts most texts per request
    * @param maxTextChars most characters (UTF-16 units) per text
    * @param engine the engine, for {@code target_nw} calibrations
    */
   public RewriteRequests(int maxTexts, int maxTextChars, RewriteEngine engine) {
+    this(maxTexts, maxTextChars, engine, false, false);
+  }
+
+  /**
+   * @param maxTexts most texts per request
+   * @param maxTextChars most characters (UTF-16 units) per text
+   * @param engine the engine, for {@code target_nw} calibrations
+   * @param allowSeed the operator's {@code allow_seed}: accept a caller-chosen seed
+   * @param allowOovKeep the operator's {@code allow_oov_keep}: accept {@code oov: keep}
+   */
+  public RewriteRequests(int maxTexts, int maxTextChars, RewriteEngine engine, boolean allowSeed,
+      boolean allowOovKeep) {
     this.maxTexts = maxTexts;
     this.maxTextChars = maxTextChars;
     this.engine = engine;
+    this.allowSeed = allowSeed;
+    this.allowOovKeep = allowOovKeep;
+  }
+
+  /**
+   * The data subjects of a {@code POST /v1/rewrite} body: {@code subject} with {@code text},
+   * {@code subjects} (one per text) with {@code texts}.
+   *
+   * @param body the validated body
+   * @param texts how many texts it holds
+   * @return one raw subject key or null per text
+   * @throws ApiException 422 {@code invalid_parameter} if {@code subjects} does not have one
+   *     entry per text, a subject is empty or longer than {@link SubjectKeys#MAX_SUBJECT_CHARS},
+   *     or the field does not match {@code text}/{@code texts}
+   */
+  public List<String> subjects(JsonObject body, int texts) {
+    List<String> subjects = new ArrayList<>();
+    if (body.containsKey("subject")) {
+      if (!body.containsKey("text")) {
+        throw new ApiException(422, "invalid_parameter",
+            "subject goes with text; with texts give subjects, one per text");
+      }
+      subjects.add(body.getString("subject"));
+    } else if (body.containsKey("subjects")) {
+      if (!body.containsKey("texts")) {
+        throw new ApiException(422, "invalid_parameter",
+            "subjects goes with texts; with text give subject");
+      }
+      JsonArray array = body.getJsonArray("subjects");
+      if (array.size() != texts) {
+        throw new ApiException(422, "invalid_parameter", "subjects must have one entry per text: "
+            + texts + " texts, " + array.size() + " subjects");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        subjects.add(array.getString(i));
+      }
+    } else {
+      for (int i = 0; i < texts; i++) {
+        subjects.add(null);
+      }
+    }
+    for (int i = 0; i < subjects.size(); i++) {
+      checkSubject(subjects.get(i), "text " + i);
+    }
+    return subjects;
+  }
+
+  /**
+   * @param subject a raw subject key, or null for none
+   * @param position the record's position, named in the message (e.g. {@code "line 3"})
+   * @throws ApiException 422 {@code invalid_parameter} if it is empty or too long
+   */
+  public static void checkSubject(String subject, String position) {
+    if (subject != null && !SubjectKeys.isValidSubject(subject)) {
+      throw new ApiException(422, "invalid_parameter", "the subject of " + position
+          + " must have 1 to " + SubjectKeys.MAX_SUBJECT_CHARS + " characters");
+    }
   }
 
   /**
@@ -161,6 +235,18 @@ public final class RewriteRequests {
   private RewriteOptions build(
       String mechanism, Double epsilon, Double targetNw, Double lambda, Double t,
       OptionalLong seed, String oov) {
+    if (seed.isPresent() && !allowSeed) {
+      throw new ApiException(403, "option_disabled", "seed is disabled on this server: whoever"
+          + " knows a seed knows the noise, so seeded output has no privacy against them; for"
+          + " tests and audits the operator can enable it with allow_seed=true (environment"
+          + " DX_REWRITE_ALLOW_SEED=true, dx-rewrite serve --allow-seed)");
+    }
+    if ("keep".equals(oov) && !allowOovKeep) {
+      throw new ApiException(403, "option_disabled", "oov=keep is disabled on this server: it"
+          + " copies words outside the vocabulary through unprotected; the operator can enable it"
+          + " with allow_oov_keep=true (environment DX_REWRITE_ALLOW_OOV_KEEP=true, dx-rewrite"
+          + " serve --allow-oov-keep)");
+    }
     if ((epsilon == null) == (targetNw == null)) {
       throw new ApiException(422, "invalid_parameter",
           "give exactly one of epsilon (epsilon per word) and target_nw (share of words unchanged, in"

@@ -14,8 +14,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * {@code POST /v1/rewrite/stream}: NDJSON in ({@code {"text": "..."}} per line), NDJSON out, one
- * line per input line, in order. At most {@code window} lines are in flight; the request is
+ * {@code POST /v1/rewrite/stream}: NDJSON in ({@code {"text": "..."}} per line, optionally with
+ * {@code "subject"}), NDJSON out, one line per input line, in order. Line N is record key N - 1,
+ * so with a seed no two lines of a stream share their noise. At most {@code window} lines are in flight; the request is
  * paused while the window is full or the client reads slower than we write (the response's write
  * queue is full), so a slow client never makes the server buffer the whole stream. A bad line
  * yields {@code {"line": N, "error": {...}}} and the stream goes on. Each line is charged to the
@@ -106,22 +107,33 @@ public final class StreamRewriteHandler {
 
     private Future<Buffer> process(int n, Buffer bytes) {
       String text;
+      String subject;
       try {
         RepeatedNames.check(bytes, "line " + n);
         JsonObject json = new JsonObject(bytes);
-        if (!(json.getValue("text") instanceof String s) || json.size() != 1) {
-          throw new ApiException(400, "invalid_request",
-              "line " + n + " must be a JSON object {\"text\": string}");
+        Object subjectValue = json.getValue("subject");
+        boolean subjectOk = subjectValue == null ? !json.containsKey("subject")
+            : subjectValue instanceof String;
+        if (!(json.getValue("text") instanceof String s) || !subjectOk
+            || json.size() != (json.containsKey("subject") ? 2 : 1)) {
+          throw new ApiException(400, "invalid_request", "line " + n
+              + " must be a JSON object {\"text\": string} or {\"text\": string, \"subject\":"
+              + " string}");
         }
         text = s;
+        subject = (String) subjectValue;
         requests.checkText(text, n);
+        RewriteRequests.checkSubject(subject, "line " + n);
       } catch (DecodeException e) {
         return Future.succeededFuture(error(n, Errors.malformed()));
       } catch (ApiException e) {
         return Future.succeededFuture(error(n, e));
       }
-      return charged.run(engine.service(), tenant, requestId + ":" + n, List.of(text), options,
-              new Deadline())
+      List<String> subjects = new java.util.ArrayList<>();
+      subjects.add(subject);
+      return charged.run(engine.service(), tenant, requestId + ":" + n,
+              new ChargedRewrite.Records(List.of(text), subjects, n - 1L, i -> "line " + n),
+              options, new Deadline())
           .map(c -> new JsonObject()
               .put("line", n)
               .put("text", c.results().get(0).text())

@@ -6,12 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * The ledger's line format, version 1. Header {@code dx-rewrite-ledger 1\n}; then per charge
+ * The ledger's former line format, version 1, read only to migrate it ({@link LedgerMigration}).
+ * Header {@code dx-rewrite-ledger 1\n}; then per charge
  * {@code seq \t epochMillis \t tenant \t requestId \t epsilon \t crc\n}, where epsilon is written
  * with {@link Double#toString} (exact round trip) and crc is the CRC32C (hex) of everything before
  * the last tab.
@@ -22,7 +25,8 @@ final class LedgerFormat {
   private LedgerFormat() {}
 
   /** Result of replaying a ledger file. */
-  record Replay(Map<String, Double> totals, long lastSequence, long validBytes) {}
+  record Replay(Map<String, Double> totals, List<LedgerEntry> entries, long lastSequence,
+      long validBytes) {}
 
   static String encode(LedgerEntry e) {
     String body =
@@ -52,13 +56,14 @@ final class LedgerFormat {
     }
     byte[] bytes = buffer.array();
     Map<String, Double> totals = new HashMap<>();
+    List<LedgerEntry> entries = new ArrayList<>();
     if (size == 0) {
-      return new Replay(totals, 0, 0);
+      return new Replay(totals, entries, 0, 0);
     }
     byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
     if (size < header.length) {
       if (startsWith(header, bytes, (int) size)) {
-        return new Replay(totals, 0, 0);
+        return new Replay(totals, entries, 0, 0);
       }
       throw notLedger(path);
     }
@@ -76,7 +81,7 @@ final class LedgerFormat {
       if (entry == null) {
         boolean last = end < 0 || end == bytes.length - 1;
         if (last) {
-          return new Replay(totals, sequence, start);
+          return new Replay(totals, entries, sequence, start);
         }
         throw new DxRewriteException(
             "ledger " + path + " is damaged at line " + lineNumber
@@ -84,9 +89,10 @@ final class LedgerFormat {
       }
       sequence = entry.sequence();
       totals.merge(entry.tenant(), entry.epsilon(), Double::sum);
+      entries.add(entry);
       start = end + 1;
     }
-    return new Replay(totals, sequence, start);
+    return new Replay(totals, entries, sequence, start);
   }
 
   private static DxRewriteException notLedger(Path path) {

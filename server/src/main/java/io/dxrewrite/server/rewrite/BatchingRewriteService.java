@@ -18,11 +18,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs {@link Rewriter#rewriteBatch} on a fixed pool of worker threads and lets concurrent
- * requests share one nearest-neighbour batch: requests queue up while the workers are busy, and
- * the next free worker takes every queued request with the same options (up to {@code
- * maxBatchTexts} records) into one {@code rewriteBatch} call. Each request keeps record keys
- * 0..n-1, so seeded output does not depend on what it was batched with, and unseeded requests
- * draw their noise from {@code SecureRandom} as the rewriter does.
+ * requests of one tenant share one nearest-neighbour batch: requests queue up while the workers
+ * are busy, and the next free worker takes every queued request of the same tenant with the same
+ * options (up to {@code maxBatchTexts} records) into one {@code rewriteBatch} call. Requests of
+ * different tenants are never batched together, so one tenant's word count does not change
+ * another's response time through a shared batch. Each request keeps its own record keys
+ * ({@code firstRecordKey + i}), so seeded output does not depend on what it was batched with, and
+ * unseeded requests draw their noise from {@code SecureRandom} as the rewriter does.
  */
 public final class BatchingRewriteService implements RewriteService {
   private final Rewriter rewriter;
@@ -46,9 +48,9 @@ public final class BatchingRewriteService implements RewriteService {
   }
 
   @Override
-  public CompletableFuture<List<RewriteResult>> rewrite(
-      List<String> texts, RewriteOptions options, BooleanSupplier stillWanted) {
-    Job job = new Job(List.copyOf(texts), options, stillWanted);
+  public CompletableFuture<List<RewriteResult>> rewrite(String tenant, List<String> texts,
+      RewriteOptions options, long firstRecordKey, BooleanSupplier stillWanted) {
+    Job job = new Job(tenant, List.copyOf(texts), options, firstRecordKey, stillWanted);
     synchronized (queue) {
       queue.add(job);
     }
@@ -56,7 +58,10 @@ public final class BatchingRewriteService implements RewriteService {
     return job.result;
   }
 
-  /** Takes the oldest queued job and every queued job with the same options, and runs them. */
+  /**
+   * Takes the oldest queued job and every queued job of the same tenant with the same options,
+   * and runs them.
+   */
   private void drain() {
     List<Job> batch = new ArrayList<>();
     synchronized (queue) {
@@ -64,10 +69,11 @@ public final class BatchingRewriteService implements RewriteService {
         return;
       }
       RewriteOptions options = queue.get(0).options;
+      String tenant = queue.get(0).tenant;
       int texts = 0;
       for (var it = queue.iterator(); it.hasNext(); ) {
         Job job = it.next();
-        if (job.options.equals(options) && (batch.isEmpty() || texts + job.texts.size() <= maxBatchTexts)) {
+        if (job.tenant.equals(tenant) && job.options.equals(options) && (batch.isEmpty() || texts + job.texts.size() <= maxBatchTexts)) {
           batch.add(job);
           texts += job.texts.size();
           it.remove();
@@ -95,7 +101,7 @@ public final class BatchingRewriteService implements RewriteService {
     for (Job job : live) {
       offsets.put(job, texts.size());
       for (int i = 0; i < job.texts.size(); i++) {
-        keys[texts.size()] = i;
+        keys[texts.size()] = job.firstRecordKey + i;
         texts.add(job.texts.get(i));
       }
     }
@@ -137,14 +143,19 @@ public final class BatchingRewriteService implements RewriteService {
 
   /** One request's records waiting for a worker. */
   private static final class Job {
+    final String tenant;
     final List<String> texts;
     final RewriteOptions options;
+    final long firstRecordKey;
     final BooleanSupplier stillWanted;
     final CompletableFuture<List<RewriteResult>> result = new CompletableFuture<>();
 
-    Job(List<String> texts, RewriteOptions options, BooleanSupplier stillWanted) {
+    Job(String tenant, List<String> texts, RewriteOptions options, long firstRecordKey,
+        BooleanSupplier stillWanted) {
+      this.tenant = tenant;
       this.texts = texts;
       this.options = options;
+      this.firstRecordKey = firstRecordKey;
       this.stillWanted = stillWanted;
     }
   }

@@ -38,8 +38,8 @@ class ChargedRewriteTest {
     ExecutorService worker = Executors.newFixedThreadPool(2);
     RewriteService service = new RewriteService() {
       @Override
-      public CompletableFuture<List<RewriteResult>> rewrite(
-          List<String> texts, RewriteOptions options, BooleanSupplier stillWanted) {
+      public CompletableFuture<List<RewriteResult>> rewrite(String tenant, List<String> texts,
+          RewriteOptions options, long firstRecordKey, BooleanSupplier stillWanted) {
         return CompletableFuture.supplyAsync(() -> List.of(new RewriteResult("x",
             PrivacyReport.builder().mechanism("cmp").epsilonPerWord(10).words(1)
                 .wordsPerturbed(1).build())), worker);
