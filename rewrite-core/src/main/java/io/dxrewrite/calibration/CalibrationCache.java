@@ -1,5 +1,6 @@
 package io.dxrewrite.calibration;
 
+import io.dxrewrite.files.UmaskTempFile;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.MechanismContext;
@@ -98,7 +99,7 @@ public final class CalibrationCache {
 
   private static void save(Path file, Properties p) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".calibrations", ".tmp");
+      Path tmp = UmaskTempFile.createSibling(file);
       try (OutputStream out = Files.newOutputStream(tmp)) {
         p.store(out, "dx-rewrite epsilon calibrations (median N_w targets)");
       }
