@@ -46,9 +46,15 @@ import picocli.CommandLine.Option;
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--dataset", required = true, paramLabel = "wordnet-topics|FILE",
-      description = "'wordnet-topics' (needs apt-get install -y wordnet-base) or a labelled"
-          + " .jsonl/.tsv file with a split field.")
+      description = "'wordnet-topics' (WordNet 3.1 gloss topics, bundled; see --wordnet) or a"
+          + " labelled .jsonl/.tsv file with a split field.")
   String dataset;
+
+  @Option(names = "--wordnet", paramLabel = "DIR",
+      description = "WordNet database folder (data.noun, data.verb, data.adj, data.adv) for"
+          + " --dataset wordnet-topics, e.g. /usr/share/wordnet (Debian's WordNet 3.0). Default:"
+          + " the WordNet 3.1 files bundled in the jar.")
+  Path wordnet;
 
   @Option(names = "--mechanisms", defaultValue = "none,cmp", split = ",", paramLabel = "M,...",
       description = "Rewrite mechanisms; 'none' trains on the original text. Default: ${DEFAULT-VALUE}.")
@@ -113,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OpenBlasCoreType.warnIfUnset();
     List<LabelledExample> all = "wordnet-topics".equals(dataset)
-        ? WordNetTopics.read(WordNetTopics.DEFAULT_DIR)
+        ? (wordnet == null ? WordNetTopics.read() : WordNetTopics.read(wordnet))
         : LabelledFileReader.defaults().read(Path.of(dataset));
     List<LabelledExample> train = sample(all, Split.TRAIN, maxTrain);
     List<LabelledExample> test = sample(all, Split.TEST, maxTest);

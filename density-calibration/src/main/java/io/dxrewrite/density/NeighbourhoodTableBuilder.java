@@ -1,5 +1,6 @@
 package io.dxrewrite.density;
 
+import io.dxrewrite.files.UmaskTempFile;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.nn.ExactDistances;
@@ -128,8 +129,7 @@ public final class NeighbourhoodTableBuilder {
     Path absolute = target.toAbsolutePath();
     Path tmp = null;
     try {
-      Files.createDirectories(absolute.getParent());
-      tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+      tmp = UmaskTempFile.createSibling(absolute);
       ByteBuffer header = NeighbourhoodTable.header(v, k, storeChecksum, deltaMin, deltaMax);
       ByteBuffer body = ByteBuffer.allocate(8 * v * k).order(ByteOrder.LITTLE_ENDIAN);
       body.asIntBuffer().put(ids);

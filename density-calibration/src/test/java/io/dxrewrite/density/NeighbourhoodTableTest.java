@@ -7,6 +7,7 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.EmbeddingTable;
 import io.dxrewrite.embeddings.StoreFixtures;
 import io.dxrewrite.error.StoreFormatException;
+import io.dxrewrite.files.UmaskProbe;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NeighbourhoodTableTest {
   @TempDir Path dir;
+
+  @Test
+  void tableIsWrittenWithTheUmasksPermissions() throws IOException {
+    EmbeddingStore store = StoreFixtures.gaussianStore(dir, StoreFixtures.words(30), 3, 7);
+    NeighbourhoodTableBuilder.openOrBuild(store, new Nd4jExactIndex(store), 2, ProgressListener.NONE);
+    Path table = NeighbourhoodTable.defaultPath(store, 2);
+    assertThat(Files.getPosixFilePermissions(table)).isEqualTo(UmaskProbe.permissions(dir));
+  }
 
   private static double distance(EmbeddingStore s, int a, int b) {
     double sq = 0;

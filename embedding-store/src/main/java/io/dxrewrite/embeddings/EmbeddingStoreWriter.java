@@ -1,5 +1,6 @@
 package io.dxrewrite.embeddings;
 
+import io.dxrewrite.files.UmaskTempFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -33,11 +34,9 @@ public final class EmbeddingStoreWriter {
    */
   public static void write(EmbeddingTable table, Path target) {
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      tmp = UmaskTempFile.createSibling(absolute);
       writeTo(table, tmp);
       Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       tmp = null;

@@ -1,5 +1,6 @@
 package io.dxrewrite.calibration;
 
+import io.dxrewrite.files.UmaskTempFile;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.MechanismContext;
@@ -165,7 +166,7 @@ public final class CalibrationCache {
 
   private static void save(Path file, Properties p) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".calibrations", ".tmp");
+      Path tmp = UmaskTempFile.createSibling(file);
       try (OutputStream out = Files.newOutputStream(tmp)) {
         p.store(out, "dx-rewrite epsilon calibrations: text-level N_w targets (Zipf-weighted words);"
             + " value = format,epsilon,lower95,upper95,text_nw,vocabulary_median_nw,words,trials,seed");

