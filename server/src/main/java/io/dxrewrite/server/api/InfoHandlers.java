@@ -9,7 +9,6 @@ import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.OptionalDouble;
 
 /**
  * The read-only endpoints: mechanisms, embeddings, budget, health, metrics and the OpenAPI spec.
@@ -41,8 +40,7 @@ public final class InfoHandlers {
    * @param ctx the request
    */
   public void mechanisms(RoutingContext ctx) {
-    json(ctx, 200, MechanismCatalog.describe(engine.status() == RewriteEngine.Status.READY
-        ? engine.truncatedGumbelMinimumEpsilon() : OptionalDouble.empty()));
+    json(ctx, 200, MechanismCatalog.describe());
   }
 
   /**
