@@ -61,9 +61,9 @@ public record AuditReport(
       PairResult w = worst.get(0);
       return String.format(
           Locale.ROOT,
-          "VIOLATION: %s at epsilon %s is not %s-metric-DP: %d of %d pairs break P[M(w)=y] <="
-              + " exp(epsilon d) P[M(w')=y]; worst loss %s nats against a claimed %.4g (%s)",
-          mechanism, epsilon, "epsilon", violations, pairsChecked,
+          "VIOLATION: %s at epsilon %s breaks P[M(w)=y] <= exp(epsilon d(w,w')) P[M(w')=y] for %d"
+              + " of %d pairs; worst loss %s nats against a claimed %.4g (%s)",
+          mechanism, epsilon, violations, pairsChecked,
           mode == AuditMode.EXACT ? fmt(w.loss()) : ">= " + fmt(w.lossLower()), w.claimedBound(),
           how);
     }

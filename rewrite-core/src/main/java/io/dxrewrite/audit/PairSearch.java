@@ -146,7 +146,7 @@ final class PairSearch {
     List<Triple> exact = new ArrayList<>();
     Map<Long, Boolean> seen = new LinkedHashMap<>();
     for (Triple t : candidates) {
-      if (exact.size() >= 4 * quota) {
+      if (exact.size() >= 16 * quota) {
         break;
       }
       long key = ((long) Math.min(t.w(), t.w2()) << 32) | Math.max(t.w(), t.w2());
