@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  *     PrivacyAuditor#EXHAUSTIVE_LIMIT}
  * @param samples draws per word in sampling mode, {@code >= 100}
  * @param confidence family-wise confidence of sampling mode's violations, in (0, 1), e.g. 0.95
- * @param seed a seed for reproducible audits, or empty for SecureRandom-keyed ChaCha20
+ * @param seed a seed for reproducible audits, or empty for SecureRandom-keyed ChaCha20 draws; it
+ *     also seeds the pair search's random pairs (an unseeded audit uses a fixed pair-search seed,
+ *     so the same pairs are checked every time; only the draws differ)
  * @param extraPairs pairs the caller adds (e.g. adversarial toy constructions), checked as well
  * @param worst how many pairs the report lists, {@code >= 1}
  */
