@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Computes every word's K nearest words with exact distances and stores them next to the "
-          + "embedding store (used by truncated-gumbel and density reports)."
+          + "embedding store (used by the certified nearest-word search, density reports and audit)."
     })
 final class BuildNeighboursCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;

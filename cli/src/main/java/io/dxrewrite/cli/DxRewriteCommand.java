@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dx-rewrite} launcher. Exit codes: 0 success, 2 bad usage or bad input (one-line
- * reason that never echoes record text), 1 internal error.
+ * reason that never echoes record text), 1 internal error, 3 {@code audit} found a violation.
  */
 @Command(
     name = "dx-rewrite",
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DxRewriteCommand implements Runnable {

@@ -67,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--rewrite-target-nw", split = ",", paramLabel = "P,...",
       description = "Median-N_w targets for each mechanism (e.g. 0.3,0.5,0.7): epsilon is"
-          + " calibrated per mechanism, so cmp and truncated-gumbel become comparable.")
+          + " calibrated per mechanism, so mechanisms with incomparable epsilons (cmp, mahalanobis) become comparable.")
   double[] rewriteTargetNw;
 
   @Option(names = "--dp-epsilons", defaultValue = "1,3,8", split = ",", paramLabel = "E,...",

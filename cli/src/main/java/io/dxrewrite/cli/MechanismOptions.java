@@ -30,7 +30,7 @@ final class MechanismOptions {
 
   /** Fails fast, before any store is opened, on an unknown mechanism or a parameter out of range. */
   void validate() {
-    DxPreconditions.checkOneOf("mechanism", mechanism, Mechanisms.names());
+    Mechanisms.checkName(mechanism);
     if (lambda != null) {
       DxPreconditions.checkArgument(
           mechanism.equals("mahalanobis") || mechanism.equals("vickrey"),

@@ -22,7 +22,6 @@ class DensityCliTest {
     String[][] runs = {
       {"--mechanism", "mahalanobis", "--epsilon", "10", "--lambda", "0.3"},
       {"--mechanism", "vickrey", "--epsilon", "10", "--t", "0.6"},
-      {"--mechanism", "truncated-gumbel", "--epsilon", "1e6"},
     };
     for (String[] args : runs) {
       Path out = dir.resolve(args[1] + ".txt");
@@ -43,12 +42,15 @@ class DensityCliTest {
   }
 
   @Test
-  void truncatedGumbelBelowItsRegimeNamesTheSmallestEpsilon() {
+  void withdrawnTruncatedGumbelIsAUsageErrorThatSaysWhy() {
     CliRun run =
-        CliRun.of("rewrite", "--mechanism", "truncated-gumbel", "--epsilon", "5", "--input", TEXT.toString(),
+        CliRun.of("rewrite", "--mechanism", "truncated-gumbel", "--epsilon", "1e6", "--input", TEXT.toString(),
             "--output", dir.resolve("o.txt").toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("truncated-gumbel needs epsilon >");
+    assertThat(run.err()).contains("'truncated-gumbel' was withdrawn").contains("not metric-DP")
+        .doesNotContain("unknown mechanism");
+    assertThat(CliRun.of("stats", "--mechanism", "truncated-gumbel", "--epsilons", "5").err())
+        .contains("was withdrawn");
     assertThat(dir.resolve("o.txt")).doesNotExist();
   }
 

@@ -5,8 +5,6 @@ import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
-import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
-import io.dxrewrite.mechanism.TruncatedGumbelMechanism;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,7 +83,7 @@ public final class EpsilonCalibrator {
 
     double floor = smallestEpsilon(context, mechanism);
     double lo;
-    double hi = Math.max(floor * 2, TruncatedGumbelMechanism.NAME.equals(mechanism) ? floor * 2 : 10);
+    double hi = Math.max(floor * 2, 10);
     if (f.textNw(hi) >= targetNw) {
       lo = hi;
       do {
@@ -141,15 +139,10 @@ public final class EpsilonCalibrator {
   /**
    * @param context store and density data
    * @param mechanism mechanism name
-   * @return the smallest epsilon the mechanism accepts (a hair above the truncated-Gumbel regime
-   *     limit; tiny for the others)
+   * @return the smallest epsilon the calibration tries (every registered mechanism accepts any
+   *     epsilon above 0)
    */
   static double smallestEpsilon(MechanismContext context, String mechanism) {
-    if (TruncatedGumbelMechanism.NAME.equals(mechanism)) {
-      return TruncatedGumbelCalibration.minimumEpsilon(
-              context.store().size(), context.table().deltaMin())
-          * (1 + 1e-6);
-    }
     return 1e-3;
   }
 

@@ -45,6 +45,14 @@ public final class MahalanobisMechanism implements Mechanism {
     this.noise = noise;
   }
 
+  /**
+   * @return the additive noise (carries epsilon, and for {@link MahalanobisNoise} lambda and A,
+   *     which define the metric of the guarantee)
+   */
+  public NoiseSampler noise() {
+    return noise;
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * What mechanisms are built from: the store, its exact index, the public output vocabulary (all
  * words unless {@link #restrictOutputs} narrows it), and, loaded lazily on first use, the
- * neighbourhood table (truncated-gumbel) and the embedding covariance (mahalanobis). One context per
+ * neighbourhood table (certified search, audit) and the embedding covariance (mahalanobis). One context per
  * store is shared by all threads.
  */
 public final class MechanismContext {
@@ -226,7 +226,7 @@ public final class MechanismContext {
 
   /**
    * @return the neighbourhood table if {@link #table()} has already loaded or built it; never
-   *     loads (for callers that must not block, e.g. to report the truncated-Gumbel regime)
+   *     loads (for callers that must not block)
    */
   public Optional<NeighbourhoodTable> loadedTable() {
     return Optional.ofNullable(table);

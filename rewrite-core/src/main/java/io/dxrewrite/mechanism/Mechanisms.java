@@ -2,6 +2,8 @@ package io.dxrewrite.mechanism;
 
 import io.dxrewrite.error.DxPreconditions;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The registry of mechanisms by command-line name. */
 public final class Mechanisms {
@@ -9,8 +11,20 @@ public final class Mechanisms {
       List.of(
           MultivariateLaplaceMechanism.NAME,
           MahalanobisMechanism.NAME,
-          VickreyMechanism.NAME,
-          TruncatedGumbelMechanism.NAME);
+          VickreyMechanism.NAME);
+
+  /**
+   * Mechanisms that were shipped once and withdrawn because their privacy claim does not hold,
+   * with the reason given to anyone who asks for them by name.
+   */
+  private static final Map<String, String> WITHDRAWN =
+      Map.of(
+          "truncated-gumbel",
+          "mechanism 'truncated-gumbel' was withdrawn: its candidate step (the input word and its k"
+              + " nearest others, k ~ Poisson) is not metric-DP, because a word's neighbour rank is"
+              + " not bounded by distance, so it does not deliver the epsilon it claims (found by"
+              + " dx-rewrite audit; see the README). Use one of: "
+              + String.join(", ", NAMES));
 
   /** The Euclidean metric of CMP and the truncated-Gumbel mechanism (and TEM). */
   public static final String EUCLIDEAN_METRIC = "Euclidean ||phi(w) - phi(w')||";
@@ -42,6 +56,31 @@ public final class Mechanisms {
   }
 
   /**
+   * Checks a mechanism name, telling a withdrawn mechanism apart from an unknown one.
+   *
+   * @param name a mechanism name as typed by a user (command line, request)
+   * @return {@code name}
+   * @throws io.dxrewrite.error.InvalidParameterException if the name is withdrawn (the message
+   *     says why) or unknown (the message lists the allowed names)
+   */
+  public static String checkName(String name) {
+    Optional<String> reason = withdrawalReason(name);
+    if (reason.isPresent()) {
+      throw new io.dxrewrite.error.InvalidParameterException(reason.get());
+    }
+    return DxPreconditions.checkOneOf("mechanism", name, NAMES);
+  }
+
+  /**
+   * @param name a mechanism name
+   * @return why the mechanism was withdrawn, with the names to use instead; empty unless {@code
+   *     name} names a withdrawn mechanism
+   */
+  public static Optional<String> withdrawalReason(String name) {
+    return Optional.ofNullable(name == null ? null : WITHDRAWN.get(name));
+  }
+
+  /**
    * Creates a mechanism. Parameters that do not apply to the mechanism are ignored.
    *
    * @param name one of {@link #names()}
@@ -49,12 +88,12 @@ public final class Mechanisms {
    * @param epsilon epsilon per word, finite and {@code > 0}
    * @param parameters the mechanism's own parameters (lambda, t)
    * @return the mechanism
-   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or a parameter is
-   *     out of range; the message lists the allowed values
+   * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or withdrawn (see
+   *     {@link #checkName}) or a parameter is out of range; the message lists the allowed values
    */
   public static Mechanism create(
       String name, MechanismContext context, double epsilon, MechanismParameters parameters) {
-    DxPreconditions.checkOneOf("mechanism", name, NAMES);
+    checkName(name);
     DxPreconditions.checkEpsilon(epsilon);
     return switch (name) {
       case MultivariateLaplaceMechanism.NAME ->
@@ -70,8 +109,6 @@ public final class Mechanisms {
               context.search(),
               mahalanobisNoise(context, epsilon, parameters.lambda().orElse(0)),
               parameters.t().orElse(VickreyMechanism.DEFAULT_T));
-      case TruncatedGumbelMechanism.NAME ->
-          new TruncatedGumbelMechanism(context.store(), context.index(), context.table(), epsilon);
       default -> throw new IllegalStateException("registered but not constructible: " + name);
     };
   }

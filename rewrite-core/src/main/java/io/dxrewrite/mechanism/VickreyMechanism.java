@@ -59,6 +59,14 @@ public final class VickreyMechanism implements Mechanism {
     this.t = DxPreconditions.checkInRange("t", t, 0, 1);
   }
 
+  /**
+   * @return the additive noise (carries epsilon, and for {@link MahalanobisNoise} lambda and A,
+   *     which define the metric of the guarantee)
+   */
+  public NoiseSampler noise() {
+    return noise;
+  }
+
   @Override
   public String name() {
     return NAME;

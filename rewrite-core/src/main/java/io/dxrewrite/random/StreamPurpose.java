@@ -17,7 +17,9 @@ public enum StreamPurpose {
   /** Which words a calibration or an evaluation samples (key: 0). */
   SAMPLING("sampling"),
   /** Mechanism noise of a calibration's trials (key: the trial's index). */
-  CALIBRATION("calibration");
+  CALIBRATION("calibration"),
+  /** Draws and pair sampling of a seeded privacy audit (key: word and chunk). */
+  AUDIT("audit");
 
   private final String label;
 

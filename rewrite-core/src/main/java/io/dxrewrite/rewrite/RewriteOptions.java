@@ -42,7 +42,7 @@ public record RewriteOptions(
    *     out of range
    */
   public RewriteOptions {
-    DxPreconditions.checkOneOf("mechanism", mechanism, Mechanisms.names());
+    Mechanisms.checkName(mechanism);
     DxPreconditions.checkEpsilon(epsilon);
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(oovPolicy, "oovPolicy");

@@ -129,6 +129,42 @@ class TruncatedGumbelExactTest {
   }
 
   /**
+   * The fixture's exact mode (used by the auditor) agrees with the independent integration here,
+   * to 1e-6 relative: the fixture reads the table's float32 distances, this test float64 ones.
+   */
+  @Test
+  void fixtureLogProbabilitiesMatchTheIndependentIntegration() {
+    double epsilon = TruncatedGumbelCalibration.minimumEpsilon(V, table.deltaMin()) * 3;
+    TruncatedGumbelMechanism mechanism =
+        new TruncatedGumbelMechanism(store, new BruteForceIndex(store), table, epsilon);
+    double[][] exact = exactProbabilities(mechanism.scale());
+    for (int w = 0; w < V; w++) {
+      double[] log = mechanism.logProbabilities(w);
+      for (int y = 0; y < V; y++) {
+        assertThat(Math.exp(log[y])).as("w %d, y %d", w, y)
+            .isCloseTo(exact[w][y], org.assertj.core.data.Percentage.withPercentage(1e-4));
+      }
+    }
+  }
+
+  /**
+   * On this mild 12-word toy the inequality holds (test above), and the auditor, checking every
+   * pair exactly, agrees: no false alarm. The rank construction of issue 13 is where it fails
+   * ({@code io.dxrewrite.audit.PrivacyAuditorExactTest}).
+   */
+  @Test
+  void auditorPassesTheMildToy() {
+    double epsilon = TruncatedGumbelCalibration.minimumEpsilon(V, table.deltaMin()) * 3;
+    TruncatedGumbelMechanism mechanism =
+        new TruncatedGumbelMechanism(store, new BruteForceIndex(store), table, epsilon);
+    io.dxrewrite.audit.AuditReport report =
+        new io.dxrewrite.audit.PrivacyAuditor(store, table)
+            .audit(mechanism, io.dxrewrite.audit.AuditConfig.defaults(), ProgressListener.NONE);
+    assertThat(report.violated()).as(report.verdict()).isFalse();
+    assertThat(report.pairsChecked()).isEqualTo(V * (V - 1) / 2);
+  }
+
+  /**
    * H0: the implementation's outputs follow the exact distribution (chi-square goodness of fit,
    * alpha 1e-3, fixed seeds). Squared distances, a missing self candidate or untruncated noise
    * change the distribution and fail this test.

@@ -8,11 +8,9 @@ import static io.dxrewrite.server.TestServers.post;
 import static io.dxrewrite.server.TestServers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dxrewrite.density.NeighbourhoodTable;
-import io.dxrewrite.density.NeighbourhoodTableBuilder;
-import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
@@ -260,20 +258,21 @@ class ServerApiTest {
   }
 
   @Test
-  void mechanismsListTheirOwnParametersAndTheTruncatedGumbelMinimum() throws Exception {
+  void mechanismsListTheirOwnParametersAndTheWithdrawnTruncatedGumbelIsRefused() throws Exception {
     EmbeddingStore store = DefaultEmbeddings.open();
-    NeighbourhoodTable table = NeighbourhoodTableBuilder.openOrBuild(store,
-        new Nd4jExactIndex(store), NeighbourhoodTableBuilder.DEFAULT_K, ProgressListener.NONE);
-    HttpResponse<String> tooSmall = send(http, post(port, "/v1/rewrite", ACME_KEY,
-        json("{\"text\": \"" + SECRET + "\", \"mechanism\": \"truncated-gumbel\", \"epsilon\": 10}")));
-    assertThat(tooSmall.statusCode()).isEqualTo(422);
-    assertThat(new JsonObject(tooSmall.body()).getJsonObject("error").getString("message"))
-        .contains("truncated-gumbel needs epsilon >");
+    HttpResponse<String> withdrawn = send(http, post(port, "/v1/rewrite", ACME_KEY,
+        json("{\"text\": \"" + SECRET + "\", \"mechanism\": \"truncated-gumbel\", \"epsilon\": 1000}")));
+    assertThat(withdrawn.statusCode()).isEqualTo(422);
+    JsonObject error = new JsonObject(withdrawn.body()).getJsonObject("error");
+    assertThat(error.getString("code")).isEqualTo("withdrawn_mechanism");
+    assertThat(error.getString("message")).contains("was withdrawn").contains("not metric-DP")
+        .doesNotContain(SECRET);
 
     HttpResponse<String> r = send(http, get(port, "/v1/mechanisms", ACME_KEY));
     assertMatchesSpec("mechanisms", r, "application/json");
     JsonObject all = new JsonObject(r.body());
-    assertThat(all.getJsonArray("mechanisms")).hasSize(4);
+    assertThat(all.getJsonArray("mechanisms")).hasSize(Mechanisms.names().size());
+    assertThat(named(all, "mechanisms", "truncated-gumbel")).isNull();
     JsonObject cmp = mechanism(all, "cmp");
     assertThat(parameter(cmp, "lambda")).isNull();
     assertThat(parameter(cmp, "t")).isNull();
@@ -285,12 +284,6 @@ class ServerApiTest {
     JsonObject vickrey = mechanism(all, "vickrey");
     assertThat(parameter(vickrey, "t").getDouble("default")).isEqualTo(0.75);
     assertThat(parameter(vickrey, "lambda").getDouble("default")).isEqualTo(0.0);
-    JsonObject gumbel = mechanism(all, "truncated-gumbel");
-    assertThat(parameter(gumbel, "lambda")).isNull();
-    // Xu et al. 2021 regime: epsilon > (2 (1 + ln |V|) + 3) / deltaMin
-    assertThat(parameter(gumbel, "epsilon").getDouble("exclusive_minimum"))
-        .isCloseTo((2 * (1 + Math.log(20_000)) + 3) / table.deltaMin(),
-            org.assertj.core.data.Offset.offset(1e-9));
 
     HttpResponse<String> vickreyOk = send(http, post(port, "/v1/rewrite", ACME_KEY, json(
         "{\"text\": \"good phone\", \"mechanism\": \"vickrey\", \"epsilon\": 10, \"t\": 0.5,"

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param rewriteEpsilons epsilon per word for each mechanism other than "none" (may be empty)
  * @param rewriteTargetNw text-level N_w targets for each mechanism other than "none" (may be empty):
  *     the epsilon of each is calibrated per mechanism ({@code CalibrationCache}), which makes
- *     mechanisms with incomparable epsilons (cmp, truncated-gumbel) comparable
+ *     mechanisms with incomparable epsilons (cmp, mahalanobis) comparable
  * @param dpEpsilons DP-SGD target epsilons
  * @param delta DP-SGD delta
  * @param clippingNorm DP-SGD clipping norm C

@@ -10,8 +10,8 @@ import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalDouble;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The read-only endpoints: mechanisms, embeddings, budget, health, metrics and the OpenAPI spec.
@@ -58,8 +58,7 @@ public final class InfoHandlers {
    * @param ctx the request
    */
   public void mechanisms(RoutingContext ctx) {
-    json(ctx, 200, MechanismCatalog.describe(engine.status() == RewriteEngine.Status.READY
-        ? engine.truncatedGumbelMinimumEpsilon() : OptionalDouble.empty()));
+    json(ctx, 200, MechanismCatalog.describe());
   }
 
   /**

@@ -3,12 +3,10 @@ package io.dxrewrite.server.api;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
-import io.dxrewrite.mechanism.TruncatedGumbelMechanism;
 import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.Guarantee;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.OptionalDouble;
 
 /**
  * The body of {@code GET /v1/mechanisms}: each mechanism of {@link Mechanisms#names()} with the
@@ -19,18 +17,17 @@ final class MechanismCatalog {
   private MechanismCatalog() {}
 
   /**
-   * @param truncatedGumbelMinimum the store's smallest (exclusive) truncated-Gumbel epsilon,
-   *     {@code TruncatedGumbelCalibration.minimumEpsilon(V, deltaMin)}, or empty while the
-   *     neighbourhood table that holds deltaMin is not loaded
+   * Withdrawn mechanisms (see {@link Mechanisms#withdrawalReason}) are not listed.
+   *
    * @return {@code {"mechanisms": [{"name", "description", "metric", "epsilon_units", "guarantee",
    *     "parameters": [...]}, ...]}}: the metric and units of epsilon from {@link
    *     Mechanisms#metric} and {@link Mechanisms#epsilonUnits}, the guarantee note from {@link
    *     Guarantee#SUMMARY}
    */
-  static JsonObject describe(OptionalDouble truncatedGumbelMinimum) {
+  static JsonObject describe() {
     JsonArray list = new JsonArray();
     for (String name : Mechanisms.names()) {
-      JsonArray parameters = new JsonArray().add(epsilon(name, truncatedGumbelMinimum));
+      JsonArray parameters = new JsonArray().add(epsilon());
       String description = switch (name) {
         case MultivariateLaplaceMechanism.NAME -> "multivariate Laplace noise on the embedding,"
             + " then the nearest word (Feyisetan et al., WSDM 2020); epsilon-metric DP, Euclidean";
@@ -49,8 +46,6 @@ final class MechanismCatalog {
           yield "noisy vector as CMP (or Mahalanobis), then one of its two nearest words (Xu et"
               + " al. 2021)";
         }
-        case TruncatedGumbelMechanism.NAME -> "w and its k nearest words compete with truncated"
-            + " Gumbel-noised distances (Xu et al., FLAIRS 2021); density-aware";
         default -> "see the project documentation";
       };
       parameters.add(new JsonObject().put("name", "target_nw").put("type", "number")
@@ -77,24 +72,13 @@ final class MechanismCatalog {
     return new JsonObject().put("mechanisms", list);
   }
 
-  private static JsonObject epsilon(String mechanism, OptionalDouble truncatedGumbelMinimum) {
-    JsonObject epsilon = new JsonObject().put("name", "epsilon").put("type", "number")
-        .put("required", false).put("maximum", Double.MAX_VALUE);
-    String text = "epsilon per word, in inverse units of the mechanism's metric; give exactly one"
-        + " of epsilon and target_nw. A record is charged euclidean_epsilon_per_word x words"
-        + " perturbed (basic composition; see epsilon_units)";
-    if (!mechanism.equals(TruncatedGumbelMechanism.NAME)) {
-      return epsilon.put("exclusive_minimum", 0.0).put("description", text);
-    }
-    if (truncatedGumbelMinimum.isPresent()) {
-      return epsilon.put("exclusive_minimum", truncatedGumbelMinimum.getAsDouble())
-          .put("description", text + ". Must exceed (2 (1 + ln V) + 3) / deltaMin of this store,"
-              + " the regime of the mechanism's privacy statement");
-    }
-    return epsilon.put("exclusive_minimum", 0.0).put("description", text + ". Must exceed (2 (1 +"
-        + " ln V) + 3) / deltaMin of this store; deltaMin is known once the neighbourhood table is"
-        + " loaded (built by the first truncated-gumbel request, or ahead with dx-rewrite"
-        + " build-neighbours)");
+  private static JsonObject epsilon() {
+    return new JsonObject().put("name", "epsilon").put("type", "number")
+        .put("required", false).put("maximum", Double.MAX_VALUE).put("exclusive_minimum", 0.0)
+        .put("description", "epsilon per word, in inverse units of the mechanism's metric; give"
+            + " exactly one of epsilon and target_nw. A record is charged"
+            + " euclidean_epsilon_per_word x words perturbed (basic composition; see"
+            + " epsilon_units)");
   }
 
   private static JsonObject unitInterval(String name, double fallback, String description) {

@@ -253,6 +253,10 @@ public final class RewriteRequests {
               + " (0, 1))");
     }
     String name = mechanism == null ? "cmp" : mechanism;
+    java.util.Optional<String> withdrawn = Mechanisms.withdrawalReason(name);
+    if (withdrawn.isPresent()) {
+      throw new ApiException(422, "withdrawn_mechanism", withdrawn.get());
+    }
     if (!Mechanisms.names().contains(name)) {
       throw new ApiException(422, "unknown_mechanism",
           "unknown mechanism; allowed: " + String.join(", ", Mechanisms.names()));

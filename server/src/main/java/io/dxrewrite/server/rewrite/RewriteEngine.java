@@ -5,7 +5,6 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.mechanism.MechanismContext;
-import io.dxrewrite.mechanism.TruncatedGumbelCalibration;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
@@ -146,21 +145,6 @@ public final class RewriteEngine implements AutoCloseable {
    */
   public MechanismContext context() {
     return require().context();
-  }
-
-  /**
-   * @return the smallest (exclusive) epsilon of truncated-gumbel on this store, {@link
-   *     TruncatedGumbelCalibration#minimumEpsilon}(V, deltaMin), or empty while the neighbourhood
-   *     table is not loaded (it is opened at load when its file exists, else built by the first
-   *     truncated-gumbel request)
-   * @throws IllegalStateException if not ready
-   */
-  public OptionalDouble truncatedGumbelMinimumEpsilon() {
-    Loaded l = require();
-    return l.context().loadedTable()
-        .map(t -> OptionalDouble.of(
-            TruncatedGumbelCalibration.minimumEpsilon(l.store().size(), t.deltaMin())))
-        .orElse(OptionalDouble.empty());
   }
 
   /**

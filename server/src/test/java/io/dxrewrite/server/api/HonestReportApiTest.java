@@ -47,7 +47,7 @@ class HonestReportApiTest {
 
   @Test
   void mechanismsStateTheirMetricUnitsAndGuarantee() {
-    JsonObject all = MechanismCatalog.describe(OptionalDouble.empty());
+    JsonObject all = MechanismCatalog.describe();
     JsonObject cmp = named(all, "cmp");
     JsonObject mahalanobis = named(all, "mahalanobis");
     assertThat(cmp.getString("metric")).startsWith("Euclidean");

@@ -10,7 +10,12 @@ import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 
 /**
- * The density-aware truncated-Gumbel mechanism (Xu, Feyisetan, Aggarwal, Xu, Teissier,
+ * TEST FIXTURE, withdrawn from the product: its candidate step is not metric-DP (a word's
+ * neighbour rank is not bounded by distance; {@code io.dxrewrite.audit.PrivacyAuditorExactTest}
+ * shows the auditor finding the violation on the construction of issue 13). Kept so that the
+ * auditor is tested against a real broken proof.
+ *
+ * <p>The density-aware truncated-Gumbel mechanism (Xu, Feyisetan, Aggarwal, Xu, Teissier,
  * "Density-Aware Differentially Private Textual Perturbations Using Truncated Gumbel Noise",
  * FLAIRS 2021, Algorithm 1). For each word w:
  *
@@ -35,9 +40,17 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
  * {@code P[M(w')=y] = 0} while {@code P[M(w)=y] > 0} for a neighbour w of w' that does rank y: no
  * finite epsilon bounds that ratio. Our exact test on toy vocabularies found this; with k others
  * every word is a candidate with positive probability and the inequality holds at the calibrated
- * epsilon (TruncatedGumbelExactTest).
+ * epsilon (TruncatedGumbelExactTest) on that 12-word toy, but not in general.
+ *
+ * <p>{@link #logProbabilities} computes the exact output distribution by numerical integration
+ * (small vocabularies only): {@code P(y|w) = Σ_k P(k) ∫ f(t) Π_{c != y} S(d_y + t - d_c) dt} over
+ * the candidate set of w for k, with f and S the density and survival function of Gumbel(0, b)
+ * truncated to [-deltaMax, deltaMax], integrated by Simpson's rule with {@value #STEPS} steps.
  */
-public final class TruncatedGumbelMechanism implements Mechanism {
+public final class TruncatedGumbelMechanism implements ExactMechanism {
+  /** Simpson steps over [-deltaMax, deltaMax]. */
+  static final int STEPS = 4000;
+
   /** Command-line name. */
   public static final String NAME = "truncated-gumbel";
 
@@ -112,6 +125,81 @@ public final class TruncatedGumbelMechanism implements Mechanism {
       }
     }
     return best;
+  }
+
+  /**
+   * Exact output distribution by numerical integration, for vocabularies whose neighbourhood
+   * table holds every other word (K >= |V| - 1), in the candidate order {@link #perturb} uses.
+   *
+   * @param word vocabulary id
+   * @return {@code double[|V|]}: ln P[M(word) = y]
+   * @throws IllegalStateException if the table's K is below |V| - 1
+   */
+  @Override
+  public double[] logProbabilities(int word) {
+    int v = store.size();
+    if (word < 0 || word >= v) {
+      throw new IllegalArgumentException("word id out of range: " + word);
+    }
+    if (table.k() < v - 1) {
+      throw new IllegalStateException("exact distribution needs a table with K >= |V| - 1");
+    }
+    double b = noise.scale();
+    double bound = noise.bound();
+    double lower = Math.exp(-Math.exp(bound / b));
+    double upper = Math.exp(-Math.exp(-bound / b));
+    double mass = upper - lower;
+    PoissonDistribution poisson = new PoissonDistribution(poissonMean);
+    double kMass = 0;
+    for (int k = 0; k <= v - 1; k++) {
+      kMass += poisson.probability(k);
+    }
+    double[] p = new double[v];
+    for (int k = 0; k <= v - 1; k++) {
+      double pk = poisson.probability(k) / kMass;
+      int[] cand = new int[k + 1];
+      double[] dist = new double[k + 1];
+      cand[0] = word;
+      for (int r = 1; r <= k; r++) {
+        cand[r] = table.neighbour(word, r - 1);
+        dist[r] = table.distance(word, r - 1);
+      }
+      for (int c = 0; c <= k; c++) {
+        p[cand[c]] += pk * winProbability(c, dist, b, bound, lower, mass);
+      }
+    }
+    double[] log = new double[v];
+    for (int y = 0; y < v; y++) {
+      log[y] = Math.log(p[y]);
+    }
+    return log;
+  }
+
+  private static double winProbability(
+      int c, double[] dist, double b, double bound, double lower, double mass) {
+    double h = 2 * bound / STEPS;
+    double sum = 0;
+    for (int s = 0; s <= STEPS; s++) {
+      double t = -bound + s * h;
+      double prod = Math.exp(-t / b - Math.exp(-t / b)) / b / mass;
+      for (int o = 0; o < dist.length && prod > 0; o++) {
+        if (o != c) {
+          prod *= survival(dist[c] + t - dist[o], b, bound, lower, mass);
+        }
+      }
+      sum += prod * (s == 0 || s == STEPS ? 1 : (s % 2 == 1 ? 4 : 2));
+    }
+    return sum * h / 3;
+  }
+
+  private static double survival(double x, double b, double bound, double lower, double mass) {
+    if (x <= -bound) {
+      return 1;
+    }
+    if (x >= bound) {
+      return 0;
+    }
+    return 1 - (Math.exp(-Math.exp(-x / b)) - lower) / mass;
   }
 
   /** Draws k from Poisson(ln(|V|-1)) truncated to [0, |V|-1] by rejection. */
