@@ -10,7 +10,8 @@ public final class Mechanisms {
           MultivariateLaplaceMechanism.NAME,
           MahalanobisMechanism.NAME,
           VickreyMechanism.NAME,
-          TruncatedGumbelMechanism.NAME);
+          TruncatedGumbelMechanism.NAME,
+          TemMechanism.NAME);
 
   private Mechanisms() {}
 
@@ -27,7 +28,7 @@ public final class Mechanisms {
    * @param name one of {@link #names()}
    * @param context store, index and lazily loaded density data
    * @param epsilon epsilon per word, finite and {@code > 0}
-   * @param parameters the mechanism's own parameters (lambda, t)
+   * @param parameters the mechanism's own parameters (lambda, t, beta)
    * @return the mechanism
    * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or a parameter is
    *     out of range; the message lists the allowed values
@@ -52,6 +53,14 @@ public final class Mechanisms {
               parameters.t().orElse(VickreyMechanism.DEFAULT_T));
       case TruncatedGumbelMechanism.NAME ->
           new TruncatedGumbelMechanism(context.store(), context.index(), context.table(), epsilon);
+      case TemMechanism.NAME ->
+          new TemMechanism(
+              context.store(),
+              epsilon,
+              parameters.beta().orElse(TemMechanism.DEFAULT_BETA),
+              null,
+              context.temReuse(),
+              context.temSamplers());
       default -> throw new IllegalStateException("registered but not constructible: " + name);
     };
   }
