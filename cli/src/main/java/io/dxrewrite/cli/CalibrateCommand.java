@@ -30,7 +30,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     mechanism.validate();
-    MechanismContext context = embeddings.context();
+    MechanismContext context = mechanism.configure(embeddings.context());
     Calibration c;
     try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
       c =

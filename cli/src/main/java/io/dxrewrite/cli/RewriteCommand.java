@@ -206,7 +206,7 @@ final class RewriteCommand implements Callable<Integer> {
     if (oov != null) {
       OovPolicy.fromCliName(oov);
     }
-    MechanismContext context = embeddings.context();
+    MechanismContext context = mechanism.configure(embeddings.context());
     try (FastTextModel model = subwordModel()) {
       return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
     }

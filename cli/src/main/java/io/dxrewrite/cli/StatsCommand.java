@@ -57,7 +57,7 @@ final class StatsCommand implements Callable<Integer> {
       }
     }
     mechanism.validate();
-    MechanismContext context = embeddings.context();
+    MechanismContext context = mechanism.configure(embeddings.context());
     int[] words =
         PlausibleDeniability.sampleWords(context.store().size(), sampling.words, sampling.seed);
     List<DeniabilityEstimate> results = new ArrayList<>();

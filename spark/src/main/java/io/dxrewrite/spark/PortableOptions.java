@@ -20,6 +20,7 @@ import java.util.Set;
  * @param lambda the Mahalanobis regularisation, or {@code null} for the mechanism's default
  * @param t the Vickrey parameter, or {@code null} for the default
  * @param targetNw the median-N_w target epsilon was calibrated from, or {@code null}
+ * @param beta the TEM parameter, or {@code null} for the default
  */
 record PortableOptions(
     String mechanism,
@@ -29,7 +30,8 @@ record PortableOptions(
     List<String> skipWords,
     Double lambda,
     Double t,
-    Double targetNw)
+    Double targetNw,
+    Double beta)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -41,7 +43,8 @@ record PortableOptions(
         List.copyOf(options.skipWords()),
         options.parameters().lambda().isPresent() ? options.parameters().lambda().getAsDouble() : null,
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
-        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null);
+        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
+        options.parameters().beta().isPresent() ? options.parameters().beta().getAsDouble() : null);
   }
 
   RewriteOptions toOptions() {
@@ -60,6 +63,9 @@ record PortableOptions(
     }
     if (targetNw != null) {
       builder.targetNw(targetNw);
+    }
+    if (beta != null) {
+      builder.beta(beta);
     }
     return builder.build();
   }

@@ -1,6 +1,7 @@
 package io.dxrewrite.spark;
 
 import io.dxrewrite.error.ErrorReporter;
+import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.SkipList;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -67,6 +69,9 @@ public final class RewriteJob implements Callable<Integer> {
 
   @Option(names = "--mechanism", defaultValue = "cmp", description = "Mechanism (default ${DEFAULT-VALUE}).")
   String mechanism;
+
+  @Option(names = "--beta", description = "tem only: beta in (0, 1) (default 0.001).")
+  Double beta;
 
   @Option(
       names = "--embeddings",
@@ -132,6 +137,8 @@ public final class RewriteJob implements Callable<Integer> {
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
+            .parameters(new MechanismParameters(OptionalDouble.empty(), OptionalDouble.empty(),
+                beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta)))
             .build();
     SparkSession spark = SparkSession.builder().appName("dx-rewrite").getOrCreate();
     RewriteMetrics metrics = RewriteMetrics.register(spark.sparkContext());

@@ -3,6 +3,7 @@ package io.dxrewrite.server.api;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
+import io.dxrewrite.mechanism.TemMechanism;
 import io.dxrewrite.mechanism.TruncatedGumbelMechanism;
 import io.dxrewrite.mechanism.VickreyMechanism;
 import io.vertx.core.json.JsonArray;
@@ -47,6 +48,17 @@ final class MechanismCatalog {
         }
         case TruncatedGumbelMechanism.NAME -> "w and its k nearest words compete with truncated"
             + " Gumbel-noised distances (Xu et al., FLAIRS 2021); density-aware";
+        case TemMechanism.NAME -> {
+          parameters.add(new JsonObject().put("name", "beta").put("type", "number")
+              .put("required", false).put("default", TemMechanism.DEFAULT_BETA)
+              .put("exclusive_minimum", 0.0).put("exclusive_maximum", 1.0)
+              .put("description", "gamma = (2/epsilon) ln((1 - beta)(|V| - 1)/beta): words within"
+                  + " gamma keep their own score -d(w,y), the rest share one"));
+          yield "truncated exponential mechanism: y drawn with probability proportional to"
+              + " exp(-(epsilon/2) min(d(w,y), gamma)) (Carvalho et al., SDM 2023);"
+              + " epsilon-metric DP, Euclidean, same units as cmp; density-aware by construction;"
+              + " one full vocabulary scan per word, no cache shared between requests";
+        }
         default -> "see the project documentation";
       };
       parameters.add(new JsonObject().put("name", "target_nw").put("type", "number")
