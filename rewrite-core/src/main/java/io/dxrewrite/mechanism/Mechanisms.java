@@ -56,6 +56,7 @@ public final class Mechanisms {
       case TemMechanism.NAME ->
           new TemMechanism(
               context.store(),
+              context.index(),
               epsilon,
               parameters.beta().orElse(TemMechanism.DEFAULT_BETA),
               null,

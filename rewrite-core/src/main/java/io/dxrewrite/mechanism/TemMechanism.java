@@ -2,6 +2,9 @@ package io.dxrewrite.mechanism;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.nn.ExactDistances;
+import io.dxrewrite.nn.NearestNeighbourIndex;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -43,11 +46,14 @@ import java.util.Map;
  * #logProbabilities} gives the exact law; TemMechanismTest checks the inequality on every pair of a
  * toy vocabulary and on sampled real pairs.
  *
- * <p><b>Cost.</b> One exact scan of O per distinct input point ({@code O(|V| d)}, independent of
- * the point), then {@code O(log |V|)} per occurrence. Within a batch every distinct word or point
- * is scanned once; across batches a {@link TemSamplerCache} keeps the most recently used words'
- * samplers. Both are optional: with reuse off every occurrence is scanned, so the time per word is
- * the same for every word and every other request (the server's setting).
+ * <p><b>Cost.</b> Two samplers of the same law. With reuse on (library, CLI, Spark): one exact
+ * nearest-neighbour query ({@value #HEAD} + 1 nearest words) per distinct input point, then
+ * rejection sampling from that head and a uniform proposal over the rest ({@link
+ * TemNeighbourhoodSampler}, a few dozen float64 distances per occurrence on GloVe); within a batch
+ * every distinct word or point is queried once, and across batches a {@link TemSamplerCache}
+ * keeps the most recently used words' samplers (about 2.5 KB each). With reuse off (the
+ * multi-tenant server): one full float64 scan of O per occurrence, then inversion ({@link
+ * TemSampler}): the time per word depends neither on the word nor on other requests.
  */
 public final class TemMechanism implements ExactMechanism {
   /** Command-line name. */
@@ -56,7 +62,11 @@ public final class TemMechanism implements ExactMechanism {
   /** Default beta. */
   public static final double DEFAULT_BETA = 0.001;
 
+  /** Words of the head of {@link TemNeighbourhoodSampler}: K nearest of each input point. */
+  static final int HEAD = 128;
+
   private final EmbeddingStore store;
+  private final NearestNeighbourIndex index;
   private final double epsilon;
   private final double beta;
   private final double gamma;
@@ -72,16 +82,19 @@ public final class TemMechanism implements ExactMechanism {
    * across batches.
    *
    * @param store the embedding
+   * @param index an exact index over the store
    * @param epsilon epsilon per word, in inverse units of embedding distance
    * @param beta in (0, 1)
    * @throws io.dxrewrite.error.InvalidParameterException if a parameter is out of range
    */
-  public TemMechanism(EmbeddingStore store, double epsilon, double beta) {
-    this(store, epsilon, beta, null, true, null);
+  public TemMechanism(
+      EmbeddingStore store, NearestNeighbourIndex index, double epsilon, double beta) {
+    this(store, index, epsilon, beta, null, true, null);
   }
 
   /**
    * @param store the embedding
+   * @param index an exact index over the store (ties to the lowest id, float64 decisions)
    * @param epsilon epsilon per word, in inverse units of embedding distance, finite and {@code >
    *     0}
    * @param beta in (0, 1); see {@link #DEFAULT_BETA}
@@ -96,12 +109,14 @@ public final class TemMechanism implements ExactMechanism {
    */
   public TemMechanism(
       EmbeddingStore store,
+      NearestNeighbourIndex index,
       double epsilon,
       double beta,
       BitSet allowedOutputs,
       boolean reuse,
       TemSamplerCache cache) {
     this.store = store;
+    this.index = index;
     this.epsilon = DxPreconditions.checkEpsilon(epsilon);
     DxPreconditions.checkArgument(
         beta > 0 && beta < 1, "beta must be in (0, 1) (exclusive), got " + beta);
@@ -177,7 +192,7 @@ public final class TemMechanism implements ExactMechanism {
     if (n == 0) {
       return out;
     }
-    TemSampler[] samplers = reuse ? reusedSamplers(batch) : freshSamplers(batch);
+    TemDraw[] samplers = reuse ? reusedSamplers(batch) : freshSamplers(batch);
     for (int i = 0; i < n; i++) {
       out[i] = samplers[i].sample(batch.randomness()[i]);
     }
@@ -185,23 +200,23 @@ public final class TemMechanism implements ExactMechanism {
   }
 
   /** Every occurrence scanned: the same work for every word. */
-  private TemSampler[] freshSamplers(WordBatch batch) {
+  private TemDraw[] freshSamplers(WordBatch batch) {
     int n = batch.size();
     int[] queries = new int[n];
     Arrays.setAll(queries, i -> i);
     TemCandidates[] c = TemScan.candidates(store, batch.points(), queries, outputs, epsilon, gamma);
-    TemSampler[] samplers = new TemSampler[n];
+    TemDraw[] samplers = new TemDraw[n];
     for (int i = 0; i < n; i++) {
       samplers[i] = c[i].sampler();
     }
     return samplers;
   }
 
-  /** One scan per distinct word (or distinct out-of-vocabulary point) not in the cache. */
-  private TemSampler[] reusedSamplers(WordBatch batch) {
+  /** One neighbour query per distinct word (or out-of-vocabulary point) not in the cache. */
+  private TemDraw[] reusedSamplers(WordBatch batch) {
     int n = batch.size();
     int d = batch.dimension();
-    TemSampler[] samplers = new TemSampler[n];
+    TemDraw[] samplers = new TemDraw[n];
     Map<Object, int[]> groups = new HashMap<>();
     int[] rowOf = new int[n];
     int distinct = 0;
@@ -223,7 +238,7 @@ public final class TemMechanism implements ExactMechanism {
       }
       rowOf[i] = slot[0];
     }
-    TemSampler[] bySlot = new TemSampler[distinct];
+    TemDraw[] bySlot = new TemDraw[distinct];
     int[] missing = new int[distinct];
     int misses = 0;
     for (int s = 0; s < distinct; s++) {
@@ -239,11 +254,10 @@ public final class TemMechanism implements ExactMechanism {
       for (int k = 0; k < misses; k++) {
         queries[k] = firstRow[missing[k]];
       }
-      TemCandidates[] c =
-          TemScan.candidates(store, batch.points(), queries, outputs, epsilon, gamma);
+      TemDraw[] built = neighbourhoodSamplers(batch.points(), queries);
       for (int k = 0; k < misses; k++) {
         int s = missing[k];
-        bySlot[s] = c[k].sampler();
+        bySlot[s] = built[k];
         if (cache != null && keys[s] instanceof Integer word) {
           cache.put(cacheKey(word), bySlot[s]);
         }
@@ -253,6 +267,43 @@ public final class TemMechanism implements ExactMechanism {
       samplers[i] = bySlot[rowOf[i]];
     }
     return samplers;
+  }
+
+  /** Head of the K nearest words for each query row; a full scan where the weights underflow. */
+  private TemDraw[] neighbourhoodSamplers(float[] points, int[] queries) {
+    int d = store.dimension();
+    int m = queries.length;
+    int k = Math.min(HEAD + 1, store.size());
+    float[] q = new float[m * d];
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(points, queries[i] * d, q, i * d, d);
+    }
+    int[] nearest = index.nearest(q, m, k);
+    FloatBuffer matrix = store.matrix();
+    TemDraw[] out = new TemDraw[m];
+    for (int i = 0; i < m; i++) {
+      float[] point = Arrays.copyOfRange(q, i * d, (i + 1) * d);
+      boolean complete = k <= HEAD;
+      int headLimit = complete ? k : HEAD;
+      int[] head = new int[headLimit];
+      double[] headDistances = new double[headLimit];
+      int h = 0;
+      for (int r = 0; r < headLimit; r++) {
+        int y = nearest[i * k + r];
+        if (allowed == null || allowed.get(y)) {
+          head[h] = y;
+          headDistances[h++] = Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, y, d));
+        }
+      }
+      double boundDistance = complete ? Double.POSITIVE_INFINITY
+          : Math.sqrt(ExactDistances.squaredDistance(point, 0, matrix, nearest[i * k + HEAD], d));
+      TemNeighbourhoodSampler s = new TemNeighbourhoodSampler(point, matrix, d, epsilon, gamma,
+          Arrays.copyOf(head, h), Arrays.copyOf(headDistances, h), boundDistance, outputs,
+          outputCount);
+      out[i] = s.usable() ? s
+          : TemScan.candidates(store, point, new int[] {0}, outputs, epsilon, gamma)[0].sampler();
+    }
+    return out;
   }
 
   private TemSamplerCache.Key cacheKey(int word) {

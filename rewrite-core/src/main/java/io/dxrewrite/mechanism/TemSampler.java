@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * <p>Memory: {@code 12 |L_x| + 4 |O \ L_x| + 8} bytes plus headers ({@link #bytes()}).
  * Immutable and thread-safe.
  */
-public final class TemSampler {
+public final class TemSampler implements TemDraw {
   private final double[] cumulative;
   private final int[] nearIds;
   private final int[] farIds;
@@ -61,6 +61,7 @@ public final class TemSampler {
    * @param random randomness of this occurrence
    * @return the output vocabulary id
    */
+  @Override
   public int sample(RandomGenerator random) {
     double total = cumulative[cumulative.length - 1];
     double u = random.nextDouble() * total;
@@ -83,6 +84,7 @@ public final class TemSampler {
   /**
    * @return approximate heap bytes held by this sampler (arrays and headers), for the cache budget
    */
+  @Override
   public long bytes() {
     return 64L + 8L * cumulative.length + 4L * nearIds.length + 4L * farIds.length;
   }

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded least-recently-used cache of {@link TemSampler}s of vocabulary words, keyed by the
+ * A bounded least-recently-used cache of TEM samplers ({@link TemNeighbourhoodSampler}, about
+ * {@code 16 K + 4 d} bytes, 2.5 KB with K = 128 and d = 100) of vocabulary words, keyed by the
  * mechanism's parameters and the word id, shared by every TEM instance of one {@link
  * MechanismContext} (the library, the CLI and Spark executors), so that the frequent words of a
- * Zipf-distributed corpus are scanned once per process rather than once per batch. Bounded by
- * heap bytes ({@link TemSampler#bytes()}: about {@code 12 |V|} bytes per word at useful
- * epsilons, 4 MB on the full 341k GloVe store, 240 KB on the embedded 20k store).
+ * Zipf-distributed corpus are looked up once per process rather than once per batch. Bounded by
+ * heap bytes (each sampler's {@code bytes()}).
  *
  * <p>The cache changes only cost, never output: a sampler is a pure function of (epsilon, beta,
  * output vocabulary, word), and seeded runs draw the same random numbers either way. It is not for
@@ -21,9 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * MechanismContext#temReuse(boolean)}). Thread-safe.
  */
 public final class TemSamplerCache {
-  /** Default budget: 256 MiB of samplers (64 words of the full GloVe store, all 20k words of the
-   * embedded store at useful epsilons; see bench/RESULTS.md for the measured hit rates). */
-  public static final long DEFAULT_BYTES = 256L << 20;
+  /** Default budget: 64 MiB of samplers, about 26,000 words at K = 128 and d = 100. */
+  public static final long DEFAULT_BYTES = 64L << 20;
 
   /**
    * The parameters a sampler depends on besides the word. Equality compares the output vocabulary
@@ -61,7 +60,7 @@ public final class TemSamplerCache {
 
   private final long maxBytes;
   private long bytes;
-  private final LinkedHashMap<Key, TemSampler> map = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<Key, TemDraw> map = new LinkedHashMap<>(256, 0.75f, true);
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -83,8 +82,8 @@ public final class TemSamplerCache {
     return maxBytes;
   }
 
-  synchronized TemSampler get(Key key) {
-    TemSampler s = map.get(key);
+  synchronized TemDraw get(Key key) {
+    TemDraw s = map.get(key);
     if (s == null) {
       misses.incrementAndGet();
     } else {
@@ -93,19 +92,19 @@ public final class TemSamplerCache {
     return s;
   }
 
-  synchronized void put(Key key, TemSampler sampler) {
+  synchronized void put(Key key, TemDraw sampler) {
     long size = sampler.bytes();
     if (size > maxBytes) {
       return;
     }
-    TemSampler old = map.put(key, sampler);
+    TemDraw old = map.put(key, sampler);
     if (old != null) {
       bytes -= old.bytes();
     }
     bytes += size;
-    Iterator<Map.Entry<Key, TemSampler>> it = map.entrySet().iterator();
+    Iterator<Map.Entry<Key, TemDraw>> it = map.entrySet().iterator();
     while (bytes > maxBytes && it.hasNext()) {
-      Map.Entry<Key, TemSampler> eldest = it.next();
+      Map.Entry<Key, TemDraw> eldest = it.next();
       bytes -= eldest.getValue().bytes();
       it.remove();
     }
@@ -133,7 +132,7 @@ public final class TemSamplerCache {
   }
 
   /**
-   * @return heap bytes held now (by {@link TemSampler#bytes()})
+   * @return heap bytes held now (by the samplers' {@code bytes()})
    */
   public synchronized long bytes() {
     return bytes;
