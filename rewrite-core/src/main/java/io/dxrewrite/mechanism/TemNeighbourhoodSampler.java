@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  * has {@code d(x,y) >= r} and {@code w(y) <= b = exp(-(epsilon/2) min(r, gamma))}. Proposal Q:
  * {@code q(y) = w(y)} on H and {@code q(y) = b} on T (total {@code W_H + |T| b}, known without a
  * scan); a head proposal is accepted always, a tail proposal y with probability {@code w(y)/b},
- * computed from the exact float64 distance. The accepted draw has law {@code q(y) min(1, w(y)/q(y))
+ * decided on the exact float64 distance (compared in squares, stopping as soon as the partial sum
+ * settles the comparison). The accepted draw has law {@code q(y) min(1, w(y)/q(y))
  * ∝ w(y)} on O: exactly TEM's law (up to float64 rounding), equal in distribution to Algorithm 1 of
  * Carvalho et al. ({@link TemSampler} proves the closed form). Expected proposals per draw: {@code
  * (W_H + |T| b) / (W_H + W_T)}, at most about |O| (the cost of one scan) and usually a few dozen on
@@ -114,20 +115,28 @@ final class TemNeighbourhoodSampler implements TemDraw {
         int k = random.nextInt(outputCount);
         y = outputs == null ? k : outputs[k];
       } while (Arrays.binarySearch(headSorted, y) >= 0);
-      if (random.nextDouble() * bound < weight(distance(y))) {
+      // accept iff U b < exp(-(eps/2) min(d, gamma)), i.e. iff min(d, gamma) < t with
+      // t = -(2/eps) ln(U b): always when t > gamma, else iff d^2 < t^2, which the partial sum
+      // of squares (non-decreasing) settles as soon as it reaches t^2
+      double t = -Math.log(random.nextDouble() * bound) / half;
+      if (t > gamma || closerThan(y, t * t)) {
         return y;
       }
     }
   }
 
-  private double distance(int y) {
+  /** Whether the float64 squared distance from x to word y is below {@code limit}. */
+  private boolean closerThan(int y, double limit) {
     double sum = 0;
     int base = y * d;
     for (int j = 0; j < d; j++) {
       double diff = (double) point[j] - matrix.get(base + j);
       sum += diff * diff;
+      if (sum >= limit) {
+        return false;
+      }
     }
-    return Math.sqrt(sum);
+    return true;
   }
 
   /**
