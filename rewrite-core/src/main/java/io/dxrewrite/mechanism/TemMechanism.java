@@ -28,7 +28,8 @@ import java.util.Map;
  * c with probability {@code ∝ exp((epsilon/2) s_c)}; ⊥ carries {@code |O \ L_x| exp(-(epsilon/2)
  * gamma)}, shared evenly, so {@code P[M(x) = y] = exp(-(epsilon/2) m_x(y)) / Z_x} with {@code m_x(y)
  * = min(d(x,y), gamma)} and {@code Z_x = Σ_{y in O} exp(-(epsilon/2) m_x(y))}. {@link #perturb}
- * samples this law by inversion ({@link TemSampler}), which is equal in distribution to the
+ * samples exactly this law (by rejection from the nearest words, {@link TemNeighbourhoodSampler},
+ * or by inversion after a full scan, {@link TemSampler}), which is equal in distribution to the
  * algorithm; {@link TemCandidates#gumbelArgmax} is the literal algorithm, kept as the reference the
  * tests compare against.
  *
