@@ -37,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     mechanism.validate();
-    MechanismContext context = embeddings.context(outputs);
+    MechanismContext context = mechanism.configure(embeddings.context(outputs));
     Calibration c;
     try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
       c =

@@ -283,7 +283,7 @@ final class RewriteCommand implements Callable<Integer> {
     if (oov != null) {
       OovPolicy.fromCliName(oov);
     }
-    MechanismContext context = embeddings.context(outputs);
+    MechanismContext context = mechanism.configure(embeddings.context(outputs));
     try (FastTextModel model = subwordModel()) {
       return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
     }

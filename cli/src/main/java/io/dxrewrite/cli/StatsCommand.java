@@ -58,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
       }
     }
     mechanism.validate();
-    MechanismContext context = embeddings.context(outputs);
+    MechanismContext context = mechanism.configure(embeddings.context(outputs));
     int[] words =
         PlausibleDeniability.sampleWords(context.store().size(), sampling.words, sampling.seed);
     List<DeniabilityEstimate> results = new ArrayList<>();

@@ -34,6 +34,8 @@ public final class MechanismContext {
   private volatile OutputVocabulary outputVocabulary = OutputVocabulary.ALL;
   private volatile NearestNeighbourIndex outputIndex;
   private volatile BitSet allowedOutputs;
+  private volatile boolean temReuse = true;
+  private volatile TemSamplerCache temSamplers = new TemSamplerCache(TemSamplerCache.DEFAULT_BYTES);
   private final java.util.concurrent.atomic.AtomicLong searchedQueries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong settledQueries = new java.util.concurrent.atomic.AtomicLong();
 
@@ -208,6 +210,48 @@ public final class MechanismContext {
   public MechanismContext certify(boolean enabled) {
     this.certify = enabled;
     return this;
+  }
+
+  /**
+   * Whether TEM reuses samplers: each distinct word scanned once per batch, and the most recently
+   * used words' samplers kept across batches in {@link #temSamplers()} (default on). Off, every
+   * occurrence is scanned: the time per word depends neither on the word nor on other requests
+   * (the multi-tenant server's setting).
+   *
+   * @param enabled whether to reuse
+   * @return this context
+   */
+  public MechanismContext temReuse(boolean enabled) {
+    this.temReuse = enabled;
+    return this;
+  }
+
+  /**
+   * @return whether TEM reuses samplers within batches and across them
+   */
+  public boolean temReuse() {
+    return temReuse;
+  }
+
+  /**
+   * Replaces the TEM sampler cache by an empty one with another budget.
+   *
+   * @param bytes heap budget in bytes, {@code >= 0} (0: no cache across batches; default {@link
+   *     TemSamplerCache#DEFAULT_BYTES})
+   * @return this context
+   * @throws IllegalArgumentException if negative
+   */
+  public MechanismContext temCacheBytes(long bytes) {
+    this.temSamplers = new TemSamplerCache(bytes);
+    return this;
+  }
+
+  /**
+   * @return the TEM samplers kept across batches (shared by all TEM instances of this context),
+   *     or null when reuse is off
+   */
+  public TemSamplerCache temSamplers() {
+    return temReuse ? temSamplers : null;
   }
 
   /**

@@ -11,7 +11,8 @@ public final class Mechanisms {
       List.of(
           MultivariateLaplaceMechanism.NAME,
           MahalanobisMechanism.NAME,
-          VickreyMechanism.NAME);
+          VickreyMechanism.NAME,
+          TemMechanism.NAME);
 
   /**
    * Mechanisms that were shipped once and withdrawn because their privacy claim does not hold,
@@ -26,7 +27,7 @@ public final class Mechanisms {
               + " dx-rewrite audit; see the README). Use one of: "
               + String.join(", ", NAMES));
 
-  /** The Euclidean metric of CMP and the truncated-Gumbel mechanism (and TEM). */
+  /** The Euclidean metric of CMP and TEM. */
   public static final String EUCLIDEAN_METRIC = "Euclidean ||phi(w) - phi(w')||";
 
   /** The metric of the Mahalanobis mechanism. */
@@ -86,7 +87,7 @@ public final class Mechanisms {
    * @param name one of {@link #names()}
    * @param context store, index and lazily loaded density data
    * @param epsilon epsilon per word, finite and {@code > 0}
-   * @param parameters the mechanism's own parameters (lambda, t)
+   * @param parameters the mechanism's own parameters (lambda, t, beta)
    * @return the mechanism
    * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown or withdrawn (see
    *     {@link #checkName}) or a parameter is out of range; the message lists the allowed values
@@ -109,6 +110,15 @@ public final class Mechanisms {
               context.search(),
               mahalanobisNoise(context, epsilon, parameters.lambda().orElse(0)),
               parameters.t().orElse(VickreyMechanism.DEFAULT_T));
+      case TemMechanism.NAME ->
+          new TemMechanism(
+              context.store(),
+              context.index(),
+              epsilon,
+              parameters.beta().orElse(TemMechanism.DEFAULT_BETA),
+              context.allowedOutputs(),
+              context.temReuse(),
+              context.temSamplers());
       default -> throw new IllegalStateException("registered but not constructible: " + name);
     };
   }

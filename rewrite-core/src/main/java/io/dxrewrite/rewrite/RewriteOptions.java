@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param skipWords a public skip list (lower-case words, for example stop words) applied the same
  *     way to every record: these words are copied through and spend no epsilon. Must not be derived
  *     from the data being rewritten.
- * @param parameters the mechanism's own parameters (lambda, t); defaults when empty
+ * @param parameters the mechanism's own parameters (lambda, t, beta); defaults when empty
  * @param targetNw when epsilon was calibrated from a text-N_w target (see {@code
  *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
  * @param casing how output words are cased; default {@link CasingPolicy#STRUCTURAL} (public
@@ -51,6 +51,8 @@ public record RewriteOptions(
     Objects.requireNonNull(casing, "casing");
     parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
     parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
+    parameters.beta().ifPresent(b -> DxPreconditions.checkArgument(
+        b > 0 && b < 1, "beta must be in (0, 1) (exclusive), got " + b));
     skipWords =
         skipWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
@@ -81,6 +83,7 @@ public record RewriteOptions(
     private Set<String> skipWords = Set.of();
     private OptionalDouble lambda = OptionalDouble.empty();
     private OptionalDouble t = OptionalDouble.empty();
+    private OptionalDouble beta = OptionalDouble.empty();
     private OptionalDouble targetNw = OptionalDouble.empty();
     private CasingPolicy casing = CasingPolicy.STRUCTURAL;
 
@@ -159,6 +162,15 @@ public record RewriteOptions(
     }
 
     /**
+     * @param beta the TEM parameter in (0, 1)
+     * @return this builder
+     */
+    public Builder beta(double beta) {
+      this.beta = OptionalDouble.of(beta);
+      return this;
+    }
+
+    /**
      * @param targetNw the text-N_w target that epsilon was calibrated from (for the report)
      * @return this builder
      */
@@ -183,6 +195,7 @@ public record RewriteOptions(
     public Builder parameters(MechanismParameters parameters) {
       this.lambda = parameters.lambda();
       this.t = parameters.t();
+      this.beta = parameters.beta();
       return this;
     }
 
@@ -198,7 +211,7 @@ public record RewriteOptions(
           seed,
           oovPolicy,
           skipWords,
-          new MechanismParameters(lambda, t),
+          new MechanismParameters(lambda, t, beta),
           targetNw,
           casing);
     }

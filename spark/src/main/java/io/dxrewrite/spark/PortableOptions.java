@@ -22,6 +22,7 @@ import java.util.Set;
  * @param t the Vickrey parameter, or {@code null} for the default
  * @param targetNw the text-level N_w target epsilon was calibrated from, or {@code null}
  * @param casing the casing policy
+ * @param beta the TEM parameter, or {@code null} for the default
  */
 record PortableOptions(
     String mechanism,
@@ -32,7 +33,8 @@ record PortableOptions(
     Double lambda,
     Double t,
     Double targetNw,
-    CasingPolicy casing)
+    CasingPolicy casing,
+    Double beta)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -45,7 +47,8 @@ record PortableOptions(
         options.parameters().lambda().isPresent() ? options.parameters().lambda().getAsDouble() : null,
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
         options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
-        options.casing());
+        options.casing(),
+        options.parameters().beta().isPresent() ? options.parameters().beta().getAsDouble() : null);
   }
 
   RewriteOptions toOptions() {
@@ -65,6 +68,9 @@ record PortableOptions(
     }
     if (targetNw != null) {
       builder.targetNw(targetNw);
+    }
+    if (beta != null) {
+      builder.beta(beta);
     }
     return builder.build();
   }

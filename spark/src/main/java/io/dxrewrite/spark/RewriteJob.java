@@ -3,6 +3,7 @@ package io.dxrewrite.spark;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.error.ErrorReporter;
+import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -71,6 +73,9 @@ public final class RewriteJob implements Callable<Integer> {
 
   @Option(names = "--mechanism", defaultValue = "cmp", description = "Mechanism (default ${DEFAULT-VALUE}).")
   String mechanism;
+
+  @Option(names = "--beta", description = "tem only: beta in (0, 1) (default 0.001).")
+  Double beta;
 
   @Option(
       names = "--embeddings",
@@ -166,6 +171,8 @@ public final class RewriteJob implements Callable<Integer> {
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
             .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
+            .parameters(new MechanismParameters(OptionalDouble.empty(), OptionalDouble.empty(),
+                beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta)))
             .build();
     IndexKind indexKind = IndexKind.fromCliName(index.toLowerCase(Locale.ROOT));
     OutputVocabulary outputs = OutputVocabulary.parse(outputVocabulary);

@@ -3,6 +3,7 @@ package io.dxrewrite.server.api;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
+import io.dxrewrite.mechanism.TemMechanism;
 import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.Guarantee;
 import io.vertx.core.json.JsonArray;
@@ -45,6 +46,17 @@ final class MechanismCatalog {
               "Vickrey parameter: weight of the first of the two nearest words"));
           yield "noisy vector as CMP (or Mahalanobis), then one of its two nearest words (Xu et"
               + " al. 2021)";
+        }
+        case TemMechanism.NAME -> {
+          parameters.add(new JsonObject().put("name", "beta").put("type", "number")
+              .put("required", false).put("default", TemMechanism.DEFAULT_BETA)
+              .put("exclusive_minimum", 0.0).put("exclusive_maximum", 1.0)
+              .put("description", "gamma = (2/epsilon) ln((1 - beta)(|V| - 1)/beta): words within"
+                  + " gamma keep their own score -d(w,y), the rest share one"));
+          yield "truncated exponential mechanism: y drawn with probability proportional to"
+              + " exp(-(epsilon/2) min(d(w,y), gamma)) (Carvalho et al., SDM 2023);"
+              + " epsilon-metric DP, Euclidean, same units as cmp; density-aware by construction;"
+              + " one full vocabulary scan per word, no cache shared between requests";
         }
         default -> "see the project documentation";
       };

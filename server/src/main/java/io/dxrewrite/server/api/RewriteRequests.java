@@ -5,6 +5,7 @@ import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.TemMechanism;
 import io.dxrewrite.mechanism.VickreyMechanism;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.OovPolicy;
@@ -178,6 +179,7 @@ public final class RewriteRequests {
         body.containsKey("target_nw") ? toDouble("target_nw", body.getValue("target_nw")) : null,
         body.containsKey("lambda") ? toDouble("lambda", body.getValue("lambda")) : null,
         body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
+        body.containsKey("beta") ? toDouble("beta", body.getValue("beta")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
         body.getString("oov")).withCasing(casing(body.getString("casing")));
   }
@@ -216,7 +218,7 @@ public final class RewriteRequests {
       }
     }
     return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
-        number(query, "lambda"), number(query, "t"), s, query.get("oov"))
+        number(query, "lambda"), number(query, "t"), number(query, "beta"), s, query.get("oov"))
         .withCasing(casing(query.get("casing")));
   }
 
@@ -233,7 +235,7 @@ public final class RewriteRequests {
   }
 
   private RewriteOptions build(
-      String mechanism, Double epsilon, Double targetNw, Double lambda, Double t,
+      String mechanism, Double epsilon, Double targetNw, Double lambda, Double t, Double beta,
       OptionalLong seed, String oov) {
     if (seed.isPresent() && !allowSeed) {
       throw new ApiException(403, "option_disabled", "seed is disabled on this server: whoever"
@@ -269,7 +271,7 @@ public final class RewriteRequests {
     } else {
       throw new ApiException(422, "invalid_parameter", "oov must be one of: unk, keep");
     }
-    MechanismParameters parameters = parameters(name, lambda, t);
+    MechanismParameters parameters = parameters(name, lambda, t, beta);
     RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
         .parameters(parameters).seed(seed).oovPolicy(policy);
     if (targetNw != null) {
@@ -286,9 +288,11 @@ public final class RewriteRequests {
   }
 
   /**
-   * @throws ApiException 422 if a parameter does not apply to the mechanism or is out of [0, 1]
+   * @throws ApiException 422 if a parameter does not apply to the mechanism or is out of range
+   *     (lambda, t in [0, 1]; beta in (0, 1))
    */
-  private static MechanismParameters parameters(String mechanism, Double lambda, Double t) {
+  private static MechanismParameters parameters(
+      String mechanism, Double lambda, Double t, Double beta) {
     boolean takesLambda = mechanism.equals(MahalanobisMechanism.NAME)
         || mechanism.equals(VickreyMechanism.NAME);
     if (lambda != null) {
@@ -305,9 +309,18 @@ public final class RewriteRequests {
       }
       DxPreconditions.checkInRange("t", t, 0, 1);
     }
+    if (beta != null) {
+      if (!mechanism.equals(TemMechanism.NAME)) {
+        throw new ApiException(422, "invalid_parameter",
+            "beta applies to tem only, not " + mechanism);
+      }
+      DxPreconditions.checkArgument(
+          beta > 0 && beta < 1, "beta must be in (0, 1) (exclusive), got " + beta);
+    }
     return new MechanismParameters(
         lambda == null ? OptionalDouble.empty() : OptionalDouble.of(lambda),
-        t == null ? OptionalDouble.empty() : OptionalDouble.of(t));
+        t == null ? OptionalDouble.empty() : OptionalDouble.of(t),
+        beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta));
   }
 
   /**

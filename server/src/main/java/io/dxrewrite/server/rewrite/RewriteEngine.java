@@ -77,12 +77,15 @@ public final class RewriteEngine implements AutoCloseable {
       long start = System.nanoTime();
       EmbeddingStore store = embeddings.map(EmbeddingStore::open).orElseGet(DefaultEmbeddings::open);
       // The neighbourhood-table certificate is off: it answers some words faster, and response
-      // times are visible to HTTP clients (README, "Mechanisms and density calibration").
+      // times are visible to HTTP clients (README, "Mechanisms and density calibration"). For the
+      // same reason TEM reuses no sampler: every occurrence is one full scan, so a request's time
+      // depends neither on its words nor on other tenants' requests.
       Rewriter rewriter =
           new Rewriter(
               MechanismContext.of(store, index.create(store), ProgressListener.NONE)
                   .restrictOutputs(outputs, index::create)
-                  .certify(false));
+                  .certify(false)
+                  .temReuse(false));
       rewriter.rewrite("warm up the index", RewriteOptions.builder().epsilon(10).build());
       if (Files.isRegularFile(NeighbourhoodTable.defaultPath(store,
           NeighbourhoodTableBuilder.DEFAULT_K))) {
