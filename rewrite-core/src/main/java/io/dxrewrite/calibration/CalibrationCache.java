@@ -57,12 +57,7 @@ public final class CalibrationCache {
       long seed,
       ProgressListener listener) {
     Path file = file(context.store());
-    String key = key(context.store(), mechanism, parameters, targetNw);
-    java.util.BitSet allowed = context.allowedOutputs();
-    if (allowed != null) {
-      // N_w depends on which words may be outputs; the unrestricted key keeps its old form
-      key += String.format(Locale.ROOT, ".outputs=%x.%d", allowed.hashCode(), allowed.cardinality());
-    }
+    String key = key(context, mechanism, parameters, targetNw);
     Properties cache = load(file);
     Optional<Calibration> hit = parse(cache.getProperty(key), mechanism, targetNw);
     if (hit.isPresent() && hit.get().atLeastAsPreciseAs(words, trials)) {
@@ -100,7 +95,7 @@ public final class CalibrationCache {
       int words,
       int trials) {
     Properties cache = load(file(context.store()));
-    return parse(cache.getProperty(key(context.store(), mechanism, parameters, targetNw)),
+    return parse(cache.getProperty(key(context, mechanism, parameters, targetNw)),
             mechanism, targetNw)
         .filter(c -> c.atLeastAsPreciseAs(words, trials));
   }
@@ -109,16 +104,29 @@ public final class CalibrationCache {
     return store.path().resolveSibling(store.path().getFileName() + ".calibrations.properties");
   }
 
+  /**
+   * The cache key: store checksum, mechanism, its parameters, the target, and the output
+   * vocabulary when one restricts the candidates (N_w depends on which words may be outputs; the
+   * unrestricted key keeps its old form).
+   */
   private static String key(
-      EmbeddingStore store, String mechanism, MechanismParameters parameters, double targetNw) {
-    return String.format(
+      MechanismContext context, String mechanism, MechanismParameters parameters, double targetNw) {
+    String key = String.format(
         Locale.ROOT,
         "%x.%s.lambda=%s.t=%s.text-target=%s",
-        store.checksum(),
+        context.store().checksum(),
         mechanism,
         parameters.lambda().isPresent() ? parameters.lambda().getAsDouble() : "default",
         parameters.t().isPresent() ? parameters.t().getAsDouble() : "default",
         targetNw);
+    if (parameters.beta().isPresent()) {
+      key += String.format(Locale.ROOT, ".beta=%s", parameters.beta().getAsDouble());
+    }
+    java.util.BitSet allowed = context.allowedOutputs();
+    if (allowed != null) {
+      key += String.format(Locale.ROOT, ".outputs=%x.%d", allowed.hashCode(), allowed.cardinality());
+    }
+    return key;
   }
 
   /** FORMAT,epsilon,lower,upper,textNw,vocabularyMedianNw,words,trials,seed. */

@@ -8,6 +8,7 @@ import io.dxrewrite.server.ledger.SubjectBudgetExceededException;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteService;
 import io.vertx.core.Context;
+import io.dxrewrite.rewrite.TotalEpsilonException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -110,6 +111,7 @@ public final class ChargedRewrite {
     Context context = vertx.getOrCreateContext();
     return Future.fromCompletionStage(service.rewrite(tenant, records.texts(), options,
             records.firstRecordKey(), deadline::pending), context)
+        .recover(err -> Future.failedFuture(overflow(err, records)))
         .compose(results -> context.executeBlocking(() -> {
           if (!deadline.tryCommit()) {
             throw new CancellationException("deadline passed");
@@ -134,6 +136,23 @@ public final class ChargedRewrite {
           metrics.epsilonSpent(tenant, epsilon);
           return new Charged(results, epsilon, accountant.remaining(tenant));
         }, false));
+  }
+
+  /**
+   * The core refuses a record whose total epsilon is not finite before drawing noise ({@link
+   * TotalEpsilonException}); here it becomes the API's 422 {@code epsilon_overflow} naming the
+   * record's position in this request or stream.
+   */
+  private static Throwable overflow(Throwable err, Records records) {
+    Throwable cause = err;
+    while (cause != null && !(cause instanceof TotalEpsilonException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof TotalEpsilonException e) {
+      String where = e.record() >= 0 ? records.position().apply(e.record()) + ": " : "";
+      return new ApiException(422, "epsilon_overflow", where + e.getMessage());
+    }
+    return err;
   }
 
   private void checkSubjects(String tenant, Records records) {
