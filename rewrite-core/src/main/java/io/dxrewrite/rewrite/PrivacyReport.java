@@ -21,6 +21,13 @@ package io.dxrewrite.rewrite;
  *     given directly
  * @param oovSubword OOV words perturbed from their own subword vector ({@code oovPolicy =
  *     subword}); the other {@code oovWords - oovKept - oovSubword} went from the public point
+ * @param entityTreatment how direct identifiers were treated: "placeholder", "surrogate", or "off"
+ *     (explicit opt-out: no identifier was recognized; all words went through the mechanism)
+ * @param entities identifiers recognized in the record, per kind ({@code {"PERSON": 2, "PHONE":
+ *     1}}), in {@link io.dxrewrite.entity.EntityType} order. Released: which spans were classed as
+ *     identifiers and their kinds; their values were not (see {@link
+ *     io.dxrewrite.entity.EntityLayer}), so they are charged 0 and are not counted in {@code
+ *     words}
  */
 public record PrivacyReport(
     String mechanism,
@@ -34,4 +41,54 @@ public record PrivacyReport(
     double totalEpsilon,
     boolean seeded,
     Double targetNw,
-    int oovSubword) {}
+    int oovSubword,
+    String entityTreatment,
+    java.util.Map<String, Integer> entities) {
+
+  /** Copies the entity counts. */
+  public PrivacyReport {
+    entities =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(entities, "entities")));
+  }
+
+  /**
+   * A report of a rewrite without the entity layer ({@code entityTreatment = "off"}, no entities).
+   *
+   * @param mechanism see the record
+   * @param epsilonPerWord see the record
+   * @param words see the record
+   * @param wordsPerturbed see the record
+   * @param oovWords see the record
+   * @param oovPolicy see the record
+   * @param oovKept see the record
+   * @param skippedWords see the record
+   * @param totalEpsilon see the record
+   * @param seeded see the record
+   * @param targetNw see the record
+   * @param oovSubword see the record
+   */
+  public PrivacyReport(
+      String mechanism,
+      double epsilonPerWord,
+      int words,
+      int wordsPerturbed,
+      int oovWords,
+      String oovPolicy,
+      int oovKept,
+      int skippedWords,
+      double totalEpsilon,
+      boolean seeded,
+      Double targetNw,
+      int oovSubword) {
+    this(mechanism, epsilonPerWord, words, wordsPerturbed, oovWords, oovPolicy, oovKept,
+        skippedWords, totalEpsilon, seeded, targetNw, oovSubword, "off", java.util.Map.of());
+  }
+
+  /**
+   * @return the total number of identifiers recognized in the record
+   */
+  public int entityCount() {
+    return entities.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}

@@ -1,5 +1,8 @@
 package io.dxrewrite.rewrite;
 
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityOptions;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
@@ -24,6 +27,8 @@ import java.util.stream.Collectors;
  * @param parameters the mechanism's own parameters (lambda, t); defaults when empty
  * @param targetNw when epsilon was calibrated from a median-N_w target (see {@code
  *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
+ * @param entities how direct identifiers are treated (see {@link io.dxrewrite.entity.EntityLayer});
+ *     default placeholders
  */
 public record RewriteOptions(
     String mechanism,
@@ -32,7 +37,8 @@ public record RewriteOptions(
     OovPolicy oovPolicy,
     Set<String> skipWords,
     MechanismParameters parameters,
-    OptionalDouble targetNw) {
+    OptionalDouble targetNw,
+    EntityOptions entities) {
 
   /**
    * @throws io.dxrewrite.error.InvalidParameterException if the mechanism is unknown or epsilon is
@@ -45,6 +51,7 @@ public record RewriteOptions(
     Objects.requireNonNull(oovPolicy, "oovPolicy");
     Objects.requireNonNull(parameters, "parameters");
     Objects.requireNonNull(targetNw, "targetNw");
+    Objects.requireNonNull(entities, "entities");
     parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
     parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
     skipWords =
@@ -52,7 +59,8 @@ public record RewriteOptions(
   }
 
   /**
-   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list); epsilon must be set
+   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list, entity
+   *     placeholders); epsilon must be set
    */
   public static Builder builder() {
     return new Builder();
@@ -68,8 +76,29 @@ public record RewriteOptions(
     private OptionalDouble lambda = OptionalDouble.empty();
     private OptionalDouble t = OptionalDouble.empty();
     private OptionalDouble targetNw = OptionalDouble.empty();
+    private EntityTreatment entities = EntityTreatment.PLACEHOLDER;
+    private EntityList entityList = EntityList.EMPTY;
 
     private Builder() {}
+
+    /**
+     * @param entities how direct identifiers are treated; default placeholder, off only by this
+     *     explicit choice (reported)
+     * @return this builder
+     */
+    public Builder entities(EntityTreatment entities) {
+      this.entities = Objects.requireNonNull(entities, "entities");
+      return this;
+    }
+
+    /**
+     * @param entityList user-supplied deny-list terms, added to the built-in recognizers
+     * @return this builder
+     */
+    public Builder entityList(EntityList entityList) {
+      this.entityList = Objects.requireNonNull(entityList, "entityList");
+      return this;
+    }
 
     /**
      * @param mechanism a name from {@link Mechanisms#names()}
@@ -175,7 +204,8 @@ public record RewriteOptions(
           oovPolicy,
           skipWords,
           new MechanismParameters(lambda, t),
-          targetNw);
+          targetNw,
+          new EntityOptions(entities, entityList));
     }
   }
 }

@@ -4,6 +4,10 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.SubwordEmbedding;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.embeddings.Vocabulary;
+import io.dxrewrite.entity.EntityLayer;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
+import io.dxrewrite.entity.ProtectedText;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;
@@ -25,6 +29,10 @@ import java.util.random.RandomGenerator;
  * call through the mechanism in one batch (so the nearest-neighbour search sees large batches),
  * and rebuilds each text with the input's casing and all non-word characters unchanged.
  *
+ * <p>Unless {@link RewriteOptions#entities()} is off, the {@link EntityLayer} first replaces
+ * direct identifiers (names, phone numbers, e-mail addresses, ...) by placeholders or surrogates;
+ * they never reach the mechanism, are charged 0, and each report counts them per kind.
+ *
  * <p>Thread-safe: the store and index are shared read-only and each call has its own randomness.
  * By default every call draws from a fresh {@code SecureRandom}; with a seed, record {@code i}'s
  * noise derives from (seed, firstRecordKey + i), so seeded output does not depend on batching.
@@ -37,11 +45,15 @@ public final class Rewriter {
   /** Independent SecureRandom streams per unseeded batch (one per core, at most 64). */
   private static final int SECURE_STREAMS =
       Math.min(64, Runtime.getRuntime().availableProcessors());
+  /** Separates a seeded run's surrogate stream from its noise stream. */
+  private static final long SURROGATE_SALT = 0x5EC0_DE57_A11A_5E5L;
   private final EmbeddingStore store;
   private final MechanismContext context;
   private final MechanismFactory mechanisms;
   private final SubwordEmbedding subwords;
   private final Tokenizer tokenizer = new Tokenizer();
+  /** The entity layer of the last deny-list seen, so a list is compiled once, not per call. */
+  private volatile LayerForList entityLayer;
 
   /**
    * @param store the embedding (vocabulary and vectors)
@@ -215,13 +227,34 @@ public final class Rewriter {
       }
     }
 
+    EntityTreatment treatment = options.entities().treatment();
+    EntityLayer layer = treatment == EntityTreatment.OFF ? null : entityLayer(options.entities().denyList());
+    // Surrogates draw from their own stream, so the mechanism's noise is the same under either
+    // treatment; seeded only when the run is seeded.
+    RandomGenerator surrogateSecure =
+        treatment == EntityTreatment.SURROGATE && options.seed().isEmpty() ? RandomSources.secure() : null;
+    List<java.util.Map<String, Integer>> entityCounts = new ArrayList<>(texts.size());
     List<List<Token>> tokenized = new ArrayList<>(texts.size());
     List<RecordPlan> plans = new ArrayList<>(texts.size());
     IntList ids = new IntList();
     List<String> subwordWords = new ArrayList<>();
     List<RandomGenerator> randomness = new ArrayList<>();
     for (int r = 0; r < texts.size(); r++) {
-      List<Token> tokens = tokenizer.tokenize(texts.get(r));
+      List<Token> tokens;
+      if (layer == null) {
+        tokens = tokenizer.tokenize(texts.get(r));
+        entityCounts.add(java.util.Map.of());
+      } else {
+        RandomGenerator surrogateRandom =
+            treatment != EntityTreatment.SURROGATE
+                ? null
+                : surrogateSecure != null
+                    ? surrogateSecure
+                    : RandomSources.seeded(options.seed().getAsLong() ^ SURROGATE_SALT, recordKeys[r]);
+        ProtectedText protectedText = layer.protect(texts.get(r), treatment, surrogateRandom);
+        tokens = protectedText.tokens();
+        entityCounts.add(protectedText.entities());
+      }
       tokenized.add(tokens);
       RandomGenerator random =
           secure != null
@@ -329,11 +362,28 @@ public final class Rewriter {
               mechanism.epsilon() * plan.perturbed,
               options.seed().isPresent(),
               options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
-              plan.oovSubword);
+              plan.oovSubword,
+              treatment.cliName(),
+              entityCounts.get(r));
       results.add(new RewriteResult(out.toString(), report));
     }
     return results;
   }
+
+  private EntityLayer entityLayer(EntityList denyList) {
+    if (denyList.isEmpty()) {
+      return EntityLayer.builtIn();
+    }
+    LayerForList cached = entityLayer;
+    if (cached != null && cached.list.equals(denyList)) {
+      return cached.layer;
+    }
+    EntityLayer layer = EntityLayer.of(denyList);
+    entityLayer = new LayerForList(denyList, layer);
+    return layer;
+  }
+
+  private record LayerForList(EntityList list, EntityLayer layer) {}
 
   /** Words of only digits take the public point under the subword policy (see OovPolicy). */
   private static boolean allDigits(String word) {

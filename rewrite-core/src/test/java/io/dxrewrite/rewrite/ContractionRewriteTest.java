@@ -57,7 +57,12 @@ class ContractionRewriteTest {
 
   private static String rewrite(Map<String, String> replacements, String text) {
     return replacing(replacements)
-        .rewrite(text, RewriteOptions.builder().epsilon(1).build())
+        .rewrite(
+            text,
+            RewriteOptions.builder()
+                .epsilon(1)
+                .entities(io.dxrewrite.entity.EntityTreatment.OFF)
+                .build())
         .text();
   }
 

@@ -18,7 +18,12 @@ class MechanismExtremesTest {
   void hugeEpsilonReturnsEveryInVocabularyWordUnchanged() {
     List<String> sentences = SharedRewriter.sampleSentences().subList(0, 300);
     RewriteOptions options =
-        RewriteOptions.builder().epsilon(1e6).seed(5).oovPolicy(OovPolicy.KEEP).build();
+        RewriteOptions.builder()
+            .epsilon(1e6)
+            .seed(5)
+            .oovPolicy(OovPolicy.KEEP)
+            .entities(io.dxrewrite.entity.EntityTreatment.OFF)
+            .build();
     List<RewriteResult> results = SharedRewriter.REWRITER.rewriteBatch(sentences, options);
     for (int i = 0; i < sentences.size(); i++) {
       assertThat(results.get(i).text()).as("record %d", i).isEqualTo(sentences.get(i));

@@ -1,0 +1,33 @@
+package io.dxrewrite.entity;
+
+import java.util.regex.Pattern;
+
+/**
+ * URLs: {@code http://}, {@code https://} or {@code ftp://} (any case), or {@code www.}, followed
+ * by characters other than white space, {@code < > "}; trailing sentence punctuation {@code . , ;
+ * : ! ? ' ) ] }} is left out of the span (RFC 3986 allows it, prose ends with it far more often).
+ */
+public final class UrlRecognizer extends PatternRecognizer {
+  private static final Pattern URL =
+      Pattern.compile("(?i)(?<![\\w.])(?:(?:https?|ftp)://|www\\.)[^\\s<>\"]+");
+
+  /** The recognizer. */
+  public UrlRecognizer() {
+    super(EntityType.URL, URL);
+  }
+
+  @Override
+  int trim(String match) {
+    int end = match.length();
+    while (end > 0 && ".,;:!?')]}".indexOf(match.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
+  }
+
+  @Override
+  boolean accept(String match) {
+    // a scheme or "www." alone is no address
+    return !match.matches("(?i)(?:(?:https?|ftp)://|www\\.)");
+  }
+}
