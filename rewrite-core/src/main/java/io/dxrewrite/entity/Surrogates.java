@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>PERSON: shape = the number of space-separated words. Each word but the last is a first
  *       name, the last a surname (a single word: a name from the union of both lists), uniform
  *       over the built-in {@link Gazetteer}, written capitalised.
- *   <li>EMAIL: no shape; {@code first.surname@example.com|org|net} (RFC 2606 domains).
+ *   <li>EMAIL: no shape; {@code first.surname@example.com|org|net} (RFC 2606 domains), names
+ *       uniform over the gazetteer's names of ASCII letters a-z only.
  *   <li>URL: no shape; {@code https://www.example.com|org|net/} and 8 random lower-case letters.
  *   <li>IP_ADDRESS: shape = v4 or v6; four uniform octets, or eight uniform 16-bit groups.
  *   <li>CARD: shape = the layout of digits and separators; uniform digits with the first digit in
@@ -50,12 +51,16 @@ public final class Surrogates {
   private static final Pattern MONTH_WORD = Pattern.compile("\\p{L}+\\.?");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private final Gazetteer gazetteer;
+  private final List<String> asciiFirstNames;
+  private final List<String> asciiSurnames;
 
   /**
    * @param gazetteer the public name lists surrogate names are drawn from
    */
   public Surrogates(Gazetteer gazetteer) {
     this.gazetteer = java.util.Objects.requireNonNull(gazetteer, "gazetteer");
+    this.asciiFirstNames = gazetteer.firstNames().stream().filter(w -> w.matches("[a-z]+")).toList();
+    this.asciiSurnames = gazetteer.surnames().stream().filter(w -> w.matches("[a-z]+")).toList();
   }
 
   /**
@@ -67,7 +72,8 @@ public final class Surrogates {
   public String draw(EntityType type, String original, RandomGenerator random) {
     return switch (type) {
       case PERSON -> person(original, random);
-      case EMAIL -> pick(gazetteer.firstNames(), random) + "." + pick(gazetteer.surnames(), random) + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+      case EMAIL -> pick(asciiFirstNames, random) + "." + pick(asciiSurnames, random) + "@"
+          + DOMAINS[random.nextInt(DOMAINS.length)];
       case URL -> "https://www." + DOMAINS[random.nextInt(DOMAINS.length)] + "/" + letters(8, random);
       case IP_ADDRESS -> original.indexOf(':') >= 0 ? ipv6(random) : ipv4(random);
       case CARD -> card(original, random);
@@ -156,7 +162,7 @@ public final class Surrogates {
       int value;
       if (width == 4) {
         value = 1950 + random.nextInt(81);
-      } else if (!hasMonthWord && groups.size() == 3 && g == 2) {
+      } else if (!hasMonthWord && groups.size() == 3 && g == 2 && !isYearFirst(groups)) {
         value = random.nextInt(100);
       } else if (!hasMonthWord && g == (isYearFirst(groups) ? 1 : 0)) {
         value = width == 1 ? 1 + random.nextInt(9) : 1 + random.nextInt(12);
