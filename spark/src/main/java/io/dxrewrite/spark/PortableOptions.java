@@ -1,5 +1,8 @@
 package io.dxrewrite.spark;
 
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
+import io.dxrewrite.entity.EntityType;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import java.io.Serializable;
@@ -20,6 +23,10 @@ import java.util.Set;
  * @param lambda the Mahalanobis regularisation, or {@code null} for the mechanism's default
  * @param t the Vickrey parameter, or {@code null} for the default
  * @param targetNw the median-N_w target epsilon was calibrated from, or {@code null}
+ * @param entities the entity treatment
+ * @param denyTypes kinds of the deny-list's terms ({@link EntityType} names), parallel to {@code
+ *     denyTerms}
+ * @param denyTerms the deny-list's terms
  */
 record PortableOptions(
     String mechanism,
@@ -29,7 +36,10 @@ record PortableOptions(
     List<String> skipWords,
     Double lambda,
     Double t,
-    Double targetNw)
+    Double targetNw,
+    EntityTreatment entities,
+    List<String> denyTypes,
+    List<String> denyTerms)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -41,7 +51,10 @@ record PortableOptions(
         List.copyOf(options.skipWords()),
         options.parameters().lambda().isPresent() ? options.parameters().lambda().getAsDouble() : null,
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
-        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null);
+        options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
+        options.entities().treatment(),
+        options.entities().denyList().entries().stream().map(e -> e.type().name()).toList(),
+        options.entities().denyList().entries().stream().map(EntityList.Entry::term).toList());
   }
 
   RewriteOptions toOptions() {
@@ -51,7 +64,15 @@ record PortableOptions(
             .epsilon(epsilon)
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
-            .skipWords(Set.copyOf(skipWords));
+            .skipWords(Set.copyOf(skipWords))
+            .entities(entities);
+    if (!denyTerms.isEmpty()) {
+      List<EntityList.Entry> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < denyTerms.size(); i++) {
+        entries.add(new EntityList.Entry(denyTerms.get(i), EntityType.valueOf(denyTypes.get(i))));
+      }
+      builder.entityList(new EntityList(entries));
+    }
     if (lambda != null) {
       builder.lambda(lambda);
     }

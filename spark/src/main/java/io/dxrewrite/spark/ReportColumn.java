@@ -22,7 +22,9 @@ public final class ReportColumn {
    * epsilon_per_word * words_perturbed}, basic composition), {@code seeded} boolean (true when a
    * caller's seed was used: reproducible, not for production), {@code target_nw} double, null
    * unless epsilon was calibrated from a median-N_w target, {@code oov_subword} int (OOV words
-   * perturbed from their own fastText subword vector).
+   * perturbed from their own fastText subword vector), {@code entity_treatment} string
+   * (placeholder, surrogate or off), {@code entities} map of string to int (identifiers per kind,
+   * e.g. {@code {PERSON -> 2}}; their kinds are released, their values are not).
    */
   public static final StructType TYPE =
       new StructType()
@@ -37,7 +39,12 @@ public final class ReportColumn {
           .add("total_epsilon", DataTypes.DoubleType, false)
           .add("seeded", DataTypes.BooleanType, false)
           .add("target_nw", DataTypes.DoubleType, true)
-          .add("oov_subword", DataTypes.IntegerType, false);
+          .add("oov_subword", DataTypes.IntegerType, false)
+          .add("entity_treatment", DataTypes.StringType, false)
+          .add(
+              "entities",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false),
+              false);
 
   private ReportColumn() {}
 
@@ -58,7 +65,9 @@ public final class ReportColumn {
         report.totalEpsilon(),
         report.seeded(),
         report.targetNw(),
-        report.oovSubword());
+        report.oovSubword(),
+        report.entityTreatment(),
+        report.entities());
   }
 
   /**
@@ -78,6 +87,8 @@ public final class ReportColumn {
         row.getDouble(8),
         row.getBoolean(9),
         row.isNullAt(10) ? null : row.getDouble(10),
-        row.getInt(11));
+        row.getInt(11),
+        row.getString(12),
+        row.<String, Integer>getJavaMap(13));
   }
 }

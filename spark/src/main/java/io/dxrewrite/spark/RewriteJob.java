@@ -1,5 +1,7 @@
 package io.dxrewrite.spark;
 
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -84,6 +86,19 @@ public final class RewriteJob implements Callable<Integer> {
   @Option(names = "--oov", defaultValue = "unk", description = "unk (default) or keep.")
   String oov;
 
+  @Option(
+      names = "--entities",
+      defaultValue = "placeholder",
+      description =
+          "Direct identifiers: placeholder (default; <PERSON>, <PHONE>, ...), surrogate (a random"
+              + " value of the same kind and shape) or off (explicit opt-out, reported).")
+  String entities;
+
+  @Option(
+      names = "--entity-list",
+      description = "Deny-list file read on the driver (one term per line, optionally TYPE<TAB>term).")
+  Path entityList;
+
   @Option(names = "--skip-words", description = "Public skip list, one word per line.")
   Path skipWords;
 
@@ -132,6 +147,8 @@ public final class RewriteJob implements Callable<Integer> {
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
+            .entities(EntityTreatment.fromCliName(entities.toLowerCase(Locale.ROOT)))
+            .entityList(entityList == null ? EntityList.EMPTY : EntityList.read(entityList))
             .build();
     SparkSession spark = SparkSession.builder().appName("dx-rewrite").getOrCreate();
     RewriteMetrics metrics = RewriteMetrics.register(spark.sparkContext());
@@ -142,6 +159,9 @@ public final class RewriteJob implements Callable<Integer> {
             .withBatchSize(batchSize)
             .withMetrics(metrics);
     PrintWriter err = spec.commandLine().getErr();
+    if (options.entities().treatment() == EntityTreatment.OFF) {
+      err.println("dx-rewrite: --entities off: identifiers go through the mechanism like any word");
+    }
     if (seed != null) {
       err.println("dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }

@@ -1,5 +1,6 @@
 package io.dxrewrite.server.api;
 
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
@@ -58,7 +59,11 @@ final class MechanismCatalog {
               .put("description",
                   "reproducible output for tests and audits; flagged in every report"))
           .add(new JsonObject().put("name", "oov").put("type", "string").put("required", false)
-              .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")));
+              .put("default", "unk").put("allowed", new JsonArray().add("unk").add("keep")))
+          .add(new JsonObject().put("name", "entities").put("type", "string")
+              .put("required", false).put("default", EntityTreatment.PLACEHOLDER.cliName())
+              .put("allowed", new JsonArray(java.util.Arrays.stream(EntityTreatment.values())
+                  .map(EntityTreatment::cliName).toList())));
       list.add(new JsonObject().put("name", name).put("description", description)
           .put("parameters", parameters));
     }

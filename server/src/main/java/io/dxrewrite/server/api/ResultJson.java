@@ -10,7 +10,8 @@ public final class ResultJson {
 
   /**
    * @param r a privacy report
-   * @return its JSON object; {@code target_nw} only when epsilon was calibrated from it
+   * @return its JSON object; {@code target_nw} only when epsilon was calibrated from it; {@code
+   *     entities} maps kinds to counts ({@code {"PERSON": 2}})
    */
   public static JsonObject report(PrivacyReport r) {
     JsonObject json = new JsonObject()
@@ -23,7 +24,9 @@ public final class ResultJson {
         .put("oov_kept", r.oovKept())
         .put("skipped_words", r.skippedWords())
         .put("total_epsilon", r.totalEpsilon())
-        .put("seeded", r.seeded());
+        .put("seeded", r.seeded())
+        .put("entity_treatment", r.entityTreatment())
+        .put("entities", new JsonObject(new java.util.LinkedHashMap<String, Object>(r.entities())));
     if (r.targetNw() != null) {
       json.put("target_nw", r.targetNw());
     }

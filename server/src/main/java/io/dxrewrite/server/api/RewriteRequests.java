@@ -1,5 +1,6 @@
 package io.dxrewrite.server.api;
 
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
@@ -99,7 +100,8 @@ public final class RewriteRequests {
         body.containsKey("lambda") ? toDouble("lambda", body.getValue("lambda")) : null,
         body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
-        body.getString("oov"));
+        body.getString("oov"),
+        body.getString("entities"));
   }
 
   /**
@@ -120,7 +122,7 @@ public final class RewriteRequests {
       }
     }
     return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
-        number(query, "lambda"), number(query, "t"), s, query.get("oov"));
+        number(query, "lambda"), number(query, "t"), s, query.get("oov"), query.get("entities"));
   }
 
   private static Double number(MultiMap query, String name) {
@@ -137,7 +139,7 @@ public final class RewriteRequests {
 
   private RewriteOptions build(
       String mechanism, Double epsilon, Double targetNw, Double lambda, Double t,
-      OptionalLong seed, String oov) {
+      OptionalLong seed, String oov, String entities) {
     if ((epsilon == null) == (targetNw == null)) {
       throw new ApiException(422, "invalid_parameter",
           "give exactly one of epsilon (epsilon per word) and target_nw (median N_w in (0, 1))");
@@ -155,9 +157,19 @@ public final class RewriteRequests {
     } else {
       throw new ApiException(422, "invalid_parameter", "oov must be one of: unk, keep");
     }
+    EntityTreatment treatment = EntityTreatment.PLACEHOLDER;
+    if (entities != null) {
+      List<String> allowed =
+          java.util.Arrays.stream(EntityTreatment.values()).map(EntityTreatment::cliName).toList();
+      if (!allowed.contains(entities)) {
+        throw new ApiException(422, "invalid_parameter",
+            "entities must be one of: " + String.join(", ", allowed));
+      }
+      treatment = EntityTreatment.fromCliName(entities);
+    }
     MechanismParameters parameters = parameters(name, lambda, t);
     RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
-        .parameters(parameters).seed(seed).oovPolicy(policy);
+        .parameters(parameters).seed(seed).oovPolicy(policy).entities(treatment);
     if (targetNw != null) {
       if (!(targetNw > 0 && targetNw < 1)) {
         throw new ApiException(422, "invalid_parameter",
