@@ -67,7 +67,8 @@ public final class ReportColumn {
         report.targetNw(),
         report.oovSubword(),
         report.entityTreatment(),
-        report.entities());
+        // a Row's map field must be a Scala map
+        scala.jdk.javaapi.CollectionConverters.asScala(new java.util.LinkedHashMap<>(report.entities())));
   }
 
   /**
