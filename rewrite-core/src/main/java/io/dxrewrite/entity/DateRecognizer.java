@@ -41,6 +41,9 @@ public final class DateRecognizer implements Recognizer {
   @Override
   public List<EntitySpan> find(String text) {
     List<EntitySpan> spans = new ArrayList<>();
+    if (!PatternRecognizer.hasDigit(text)) {
+      return spans; // every form has a day or year in digits
+    }
     Matcher m = ISO.matcher(text);
     while (m.find()) {
       String[] g = m.group().split("[-/.]");

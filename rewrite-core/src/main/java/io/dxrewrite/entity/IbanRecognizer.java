@@ -29,6 +29,9 @@ public final class IbanRecognizer implements Recognizer {
   @Override
   public List<EntitySpan> find(String text) {
     List<EntitySpan> spans = new ArrayList<>();
+    if (!PatternRecognizer.hasDigit(text)) {
+      return spans;
+    }
     Matcher m = IBAN.matcher(text);
     while (m.find()) {
       String s = m.group();

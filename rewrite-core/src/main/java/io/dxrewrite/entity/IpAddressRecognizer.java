@@ -32,9 +32,16 @@ public final class IpAddressRecognizer implements Recognizer {
   @Override
   public List<EntitySpan> find(String text) {
     List<EntitySpan> spans = new ArrayList<>();
-    Matcher m = V4.matcher(text);
-    while (m.find()) {
-      spans.add(new EntitySpan(m.start(), m.end(), EntityType.IP_ADDRESS));
+    Matcher m;
+    if (PatternRecognizer.hasDigit(text)) {
+      m = V4.matcher(text);
+      while (m.find()) {
+        spans.add(new EntitySpan(m.start(), m.end(), EntityType.IP_ADDRESS));
+      }
+    }
+    int colon = text.indexOf(':');
+    if (colon < 0 || text.indexOf(':', colon + 1) < 0) {
+      return spans;
     }
     m = V6_CANDIDATE.matcher(text);
     while (m.find()) {

@@ -26,6 +26,9 @@ abstract class PatternRecognizer implements Recognizer {
   @Override
   public final List<EntitySpan> find(String text) {
     List<EntitySpan> spans = new ArrayList<>();
+    if (!mayContain(text)) {
+      return spans;
+    }
     Matcher m = pattern.matcher(text);
     while (m.find()) {
       String match = m.group();
@@ -35,6 +38,31 @@ abstract class PatternRecognizer implements Recognizer {
       }
     }
     return spans;
+  }
+
+  /**
+   * A cheap necessary condition checked before the pattern runs (most records hold no
+   * identifier); default: the text has an ASCII digit.
+   *
+   * @param text raw text of one record
+   * @return false only if no match is possible
+   */
+  boolean mayContain(String text) {
+    return hasDigit(text);
+  }
+
+  /**
+   * @param text any text
+   * @return whether it holds an ASCII digit
+   */
+  static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -17,6 +17,19 @@ public final class UrlRecognizer extends PatternRecognizer {
   }
 
   @Override
+  boolean mayContain(String text) {
+    if (text.indexOf("://") >= 0) {
+      return true;
+    }
+    for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+      if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   int trim(String match) {
     int end = match.length();
     while (end > 0 && ".,;:!?')]}".indexOf(match.charAt(end - 1)) >= 0) {

@@ -22,6 +22,8 @@ class RecognizersTest {
     assertThat(found("write to jo.q+test@mail.example.co.uk, or x_y@example.org."))
         .containsExactly("EMAIL[jo.q+test@mail.example.co.uk]", "EMAIL[x_y@example.org]");
     assertThat(found("meet @ noon, user@localhost")).isEmpty();
+    // internationalized addresses (RFC 6531)
+    assertThat(found("or zoë.müller@exämple.de")).containsExactly("EMAIL[zoë.müller@exämple.de]");
   }
 
   @Test

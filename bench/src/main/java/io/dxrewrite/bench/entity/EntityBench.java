@@ -104,7 +104,8 @@ public final class EntityBench {
     System.out.println("## Survival after rewriting (CMP, embedded store, seed 1)");
     System.out.println();
     System.out.println("verbatim: the whole value appears in the output; part: at least one of its"
-        + " letter/digit runs of 3+ characters (a first name, a surname, a digit group) does.");
+        + " letter/digit runs of 3+ characters (a first name, a surname, a digit group; for an"
+        + " e-mail, of its local part) appears as a whole word.");
     System.out.println();
     System.out.println("| kind | eps 10 off: verbatim / part | eps 10 placeholder | eps 15 off | eps 15"
         + " placeholder | eps 15 surrogate |");
@@ -139,7 +140,9 @@ public final class EntityBench {
   }
 
   private static boolean anyPartSurvives(String value, String output) {
-    Matcher m = PART.matcher(value);
+    // an e-mail's domain (example.com, ...) is public in this set: only its local part counts
+    int at = value.indexOf('@');
+    Matcher m = PART.matcher(at >= 0 ? value.substring(0, at) : value);
     while (m.find()) {
       if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(m.group()) + "(?![\\p{L}\\p{N}])")
           .matcher(output).find()) {
