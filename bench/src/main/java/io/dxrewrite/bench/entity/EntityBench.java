@@ -159,9 +159,26 @@ public final class EntityBench {
     Map<String, int[]> byType = new TreeMap<>();
     Map<String, List<String>> examples = new LinkedHashMap<>();
     int linesWithAny = 0;
+    Gazetteer gazetteer = Gazetteer.builtIn();
+    long listed = 0;
+    long listedTagged = 0;
+    Map<String, Integer> listedWords = new TreeMap<>();
     for (String line : lines) {
       words += tokenizer.tokenize(line).stream().filter(Token::word).count();
       List<EntitySpan> spans = detector.detect(line);
+      int at = 0;
+      for (Token t : tokenizer.tokenize(line)) {
+        int start = at;
+        at += t.text().length();
+        if (t.word() && (gazetteer.isFirstName(t.lookup()) || gazetteer.isSurname(t.lookup()))) {
+          listed++;
+          listedWords.merge(t.lookup(), 1, Integer::sum);
+          if (spans.stream().anyMatch(s -> s.type() == io.dxrewrite.entity.EntityType.PERSON
+              && s.start() <= start && start < s.end())) {
+            listedTagged++;
+          }
+        }
+      }
       if (!spans.isEmpty()) {
         linesWithAny++;
       }
@@ -179,6 +196,13 @@ public final class EntityBench {
     System.out.printf(Locale.ROOT, "## False positives: %s%n%n", name);
     System.out.printf(Locale.ROOT, "%,d lines, %,d words; %,d lines with at least one span.%n%n",
         lines.size(), words, linesWithAny);
+    List<Map.Entry<String, Integer>> frequent = new ArrayList<>(listedWords.entrySet());
+    frequent.sort((x, y) -> y.getValue() - x.getValue());
+    System.out.printf(Locale.ROOT, "Words that are gazetteer names (a plain list lookup would take them"
+        + " all): %,d; taken for a PERSON by the context rules: %,d (%.1f%%). Most frequent: %s.%n%n",
+        listed, listedTagged, 100.0 * listedTagged / Math.max(1, listed),
+        String.join(", ", frequent.subList(0, Math.min(15, frequent.size())).stream()
+            .map(e -> e.getKey() + " " + e.getValue()).toList()));
     System.out.println("| kind | spans | words in spans | share of all words | examples |");
     System.out.println("|---|---|---|---|---|");
     final long total = words;
