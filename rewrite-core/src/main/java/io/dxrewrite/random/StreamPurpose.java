@@ -17,7 +17,12 @@ public enum StreamPurpose {
   /** Which words a calibration or an evaluation samples (key: 0). */
   SAMPLING("sampling"),
   /** Mechanism noise of a calibration's trials (key: the trial's index). */
-  CALIBRATION("calibration");
+  CALIBRATION("calibration"),
+  /**
+   * Surrogate values the entity layer draws for one rewritten record's identifiers (key: the
+   * record's position in its input), apart from its mechanism noise.
+   */
+  SURROGATE("surrogate");
 
   private final String label;
 

@@ -1,6 +1,9 @@
 package io.dxrewrite.spark;
 
 import io.dxrewrite.rewrite.CasingPolicy;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
+import io.dxrewrite.entity.EntityType;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import java.io.Serializable;
@@ -22,6 +25,10 @@ import java.util.Set;
  * @param t the Vickrey parameter, or {@code null} for the default
  * @param targetNw the text-level N_w target epsilon was calibrated from, or {@code null}
  * @param casing the casing policy
+ * @param entities the entity treatment
+ * @param denyTypes kinds of the deny-list's terms ({@link EntityType} names), parallel to {@code
+ *     denyTerms}
+ * @param denyTerms the deny-list's terms
  */
 record PortableOptions(
     String mechanism,
@@ -32,7 +39,10 @@ record PortableOptions(
     Double lambda,
     Double t,
     Double targetNw,
-    CasingPolicy casing)
+    CasingPolicy casing,
+    EntityTreatment entities,
+    List<String> denyTypes,
+    List<String> denyTerms)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -45,7 +55,10 @@ record PortableOptions(
         options.parameters().lambda().isPresent() ? options.parameters().lambda().getAsDouble() : null,
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
         options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
-        options.casing());
+        options.casing(),
+        options.entities().treatment(),
+        options.entities().denyList().entries().stream().map(e -> e.type().name()).toList(),
+        options.entities().denyList().entries().stream().map(EntityList.Entry::term).toList());
   }
 
   RewriteOptions toOptions() {
@@ -56,7 +69,15 @@ record PortableOptions(
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
             .skipWords(Set.copyOf(skipWords))
-            .casing(casing);
+            .casing(casing)
+            .entities(entities);
+    if (!denyTerms.isEmpty()) {
+      List<EntityList.Entry> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < denyTerms.size(); i++) {
+        entries.add(new EntityList.Entry(denyTerms.get(i), EntityType.valueOf(denyTypes.get(i))));
+      }
+      builder.entityList(new EntityList(entries));
+    }
     if (lambda != null) {
       builder.lambda(lambda);
     }

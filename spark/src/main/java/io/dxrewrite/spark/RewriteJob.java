@@ -2,6 +2,8 @@ package io.dxrewrite.spark;
 
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.CasingPolicy;
@@ -104,6 +106,19 @@ public final class RewriteJob implements Callable<Integer> {
               + " and the largest per-subject total epsilon (records of one person add up).")
   String subjectColumn;
 
+  @Option(
+      names = "--entities",
+      defaultValue = "placeholder",
+      description =
+          "Direct identifiers: placeholder (default; <PERSON>, <PHONE>, ...), surrogate (a random"
+              + " value of the same kind and shape) or off (explicit opt-out, reported).")
+  String entities;
+
+  @Option(
+      names = "--entity-list",
+      description = "Deny-list file read on the driver (one term per line, optionally TYPE<TAB>term).")
+  Path entityList;
+
   @Option(names = "--skip-words", description = "Public skip list, one word per line.")
   Path skipWords;
 
@@ -166,6 +181,8 @@ public final class RewriteJob implements Callable<Integer> {
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
             .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
+            .entities(EntityTreatment.fromCliName(entities.toLowerCase(Locale.ROOT)))
+            .entityList(entityList == null ? EntityList.EMPTY : EntityList.read(entityList))
             .build();
     IndexKind indexKind = IndexKind.fromCliName(index.toLowerCase(Locale.ROOT));
     OutputVocabulary outputs = OutputVocabulary.parse(outputVocabulary);
@@ -181,6 +198,9 @@ public final class RewriteJob implements Callable<Integer> {
             .withIndex(indexKind)
             .withOutputVocabulary(outputs);
     PrintWriter err = spec.commandLine().getErr();
+    if (options.entities().treatment() == EntityTreatment.OFF) {
+      err.println("dx-rewrite: --entities off: identifiers go through the mechanism like any word");
+    }
     if (seed != null) {
       err.println("dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }
