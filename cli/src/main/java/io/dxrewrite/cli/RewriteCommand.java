@@ -24,6 +24,8 @@ import io.dxrewrite.rewrite.Guarantee;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.TotalEpsilonException;
 import io.dxrewrite.rewrite.TotalEpsilonLimit;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.rewrite.PrivacyReport;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
@@ -193,6 +195,29 @@ final class RewriteCommand implements Callable<Integer> {
   Path skipWords;
 
   @Option(
+      names = "--entities",
+      defaultValue = "placeholder",
+      paramLabel = "MODE",
+      description =
+          "Direct identifiers (names, phone numbers, e-mail and IP addresses, URLs, cards, IBANs,"
+              + " SSNs, dates, numbers of 3+ digits): placeholder (write <PERSON>, <PHONE>, ...;"
+              + " default), surrogate (a random value of that kind and shape) or off (explicit"
+              + " opt-out: they go through the mechanism like any word; reported). Their kinds are"
+              + " counted in the report; their values never reach the mechanism.")
+  String entities;
+
+  @Option(
+      names = "--entity-list",
+      paramLabel = "FILE",
+      description =
+          "A deny-list (UTF-8, one term per line, optionally TYPE<TAB>term, # comments) of terms"
+              + " always treated as identifiers, added to the built-in recognizers.")
+  Path entityList;
+
+  private EntityTreatment entityTreatment;
+  private EntityList denyList;
+
+  @Option(
       names = "--batch-size",
       defaultValue = "512",
       paramLabel = "N",
@@ -283,6 +308,16 @@ final class RewriteCommand implements Callable<Integer> {
     if (oov != null) {
       OovPolicy.fromCliName(oov);
     }
+    entityTreatment = EntityTreatment.fromCliName(entities);
+    denyList = entityList == null ? EntityList.EMPTY : EntityList.read(entityList);
+    if (entityTreatment == EntityTreatment.OFF) {
+      if (entityList != null) {
+        throw new InvalidParameterException("--entity-list needs --entities placeholder or surrogate");
+      }
+      System.err.println(
+          "dx-rewrite: --entities off: names, phone numbers and other identifiers are not"
+              + " recognized and go through the mechanism like any word (metric DP only)");
+    }
     MechanismContext context = mechanism.configure(embeddings.context(outputs));
     try (FastTextModel model = subwordModel()) {
       return rewrite(context, model, recordFormat, skip, fromFile, toFile, inputPath);
@@ -329,7 +364,9 @@ final class RewriteCommand implements Callable<Integer> {
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
             .skipWords(skip)
-            .casing(CasingPolicy.fromCliName(casing));
+            .casing(CasingPolicy.fromCliName(casing))
+            .entities(entityTreatment)
+            .entityList(denyList);
     if (targetNw != null) {
       Calibration calibration;
       try (TaskProgress progress = new TaskProgress("calibrate", " evaluations")) {
@@ -571,11 +608,13 @@ final class RewriteCommand implements Callable<Integer> {
         seconds > 0 ? t.words / seconds : 0);
     System.err.printf(
         Locale.ROOT,
-        "dx-rewrite: mechanism %s, epsilon %s per word, oov %s, %s randomness; embeddings %s"
-            + " (%d x %d); index %s; OPENBLAS_CORETYPE=%s%n",
+        "dx-rewrite: mechanism %s, epsilon %s per word, oov %s, entities %s (%d recognized),"
+            + " %s randomness; embeddings %s (%d x %d); index %s; OPENBLAS_CORETYPE=%s%n",
         options.mechanism(),
         options.epsilon(),
         options.oovPolicy().cliName(),
+        options.entities().treatment().cliName(),
+        t.entities,
         options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom-keyed ChaCha20",
         embeddings.describe(),
         store.size(),
@@ -642,10 +681,12 @@ final class RewriteCommand implements Callable<Integer> {
     long skipped;
     long unprotected;
     double totalEpsilon;
+    long entities;
 
     void add(PrivacyReport r) {
       unprotected += r.unprotectedWords();
       totalEpsilon += r.totalEpsilon();
+      entities += r.entityCount();
       oovSubword += r.oovSubword();
       records++;
       words += r.words();

@@ -19,7 +19,12 @@ public enum StreamPurpose {
   /** Mechanism noise of a calibration's trials (key: the trial's index). */
   CALIBRATION("calibration"),
   /** Draws and pair sampling of a seeded privacy audit (key: word and chunk). */
-  AUDIT("audit");
+  AUDIT("audit"),
+  /**
+   * Surrogate values the entity layer draws for one rewritten record's identifiers (key: the
+   * record's position in its input), apart from its mechanism noise.
+   */
+  SURROGATE("surrogate");
 
   private final String label;
 

@@ -50,6 +50,13 @@ import java.util.Objects;
  *     subword}); the other {@code oovWords - oovKept - oovSubword} went from the public point
  * @param casing {@link CasingPolicy#reportName()}: "structural" (output casing from public
  *     structure only) or "released" (the input's casing was re-applied)
+ * @param entityTreatment how direct identifiers were treated: "placeholder", "surrogate", or "off"
+ *     (explicit opt-out: no identifier was recognized; all words went through the mechanism)
+ * @param entities identifiers recognized in the record, per kind ({@code {"PERSON": 2, "PHONE":
+ *     1}}), in {@link io.dxrewrite.entity.EntityType} order. Released: which spans were classed as
+ *     identifiers and their kinds; their values were not (see {@link
+ *     io.dxrewrite.entity.EntityLayer}), so they are charged 0 and are not counted in {@code
+ *     words}
  */
 public record PrivacyReport(
     String mechanism,
@@ -66,7 +73,9 @@ public record PrivacyReport(
     boolean seeded,
     Double targetNw,
     int oovSubword,
-    String casing) {
+    String casing,
+    String entityTreatment,
+    Map<String, Integer> entities) {
 
   /** The {@link #guarantee()} of a record with no unprotected word. */
   public static final String METRIC_DP = "metric-dp";
@@ -75,7 +84,8 @@ public record PrivacyReport(
    * A field of the serialised report.
    *
    * @param name snake_case name
-   * @param type value type: {@code String}, {@code Double}, {@code Integer} or {@code Boolean}
+   * @param type value type: {@code String}, {@code Double}, {@code Integer}, {@code Boolean}, or
+   *     {@code Map} ({@code entities}: kind name to {@code Integer} count)
    * @param nullable whether the value may be null (only {@code target_nw})
    */
   public record Field(String name, Class<?> type, boolean nullable) {}
@@ -102,17 +112,28 @@ public record PrivacyReport(
           new Field("seeded", Boolean.class, false),
           new Field("target_nw", Double.class, true),
           new Field("oov_subword", Integer.class, false),
-          new Field("casing", String.class, false));
+          new Field("casing", String.class, false),
+          new Field("entity_treatment", String.class, false),
+          new Field("entities", Map.class, false));
 
   /**
    * @throws InvalidParameterException if a number is not finite or negative, or a name is
    *     missing: no report ever holds {@code Infinity} or {@code NaN} (they are not JSON, and a
-   *     ledger cannot add them up)
+   *     ledger cannot add them up); the entity counts are copied
    */
   public PrivacyReport {
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(oovPolicy, "oovPolicy");
     Objects.requireNonNull(casing, "casing");
+    Objects.requireNonNull(entityTreatment, "entityTreatment");
+    entities =
+        java.util.Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(entities, "entities")));
+    for (Integer count : entities.values()) {
+      if (count == null || count < 0) {
+        throw new InvalidParameterException("a privacy report's entity counts must be >= 0");
+      }
+    }
     checkFinite("epsilon_per_word", epsilonPerWord);
     checkFinite("euclidean_epsilon_per_word", euclideanEpsilonPerWord);
     checkFinite("total_epsilon", totalEpsilon);
@@ -143,8 +164,16 @@ public record PrivacyReport(
   }
 
   /**
+   * @return the total number of identifiers recognized in the record
+   */
+  public int entityCount() {
+    return entities.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
    * @return the report as {@link #FIELDS} name to value ({@code String}, {@code Double}, {@code
-   *     Integer}, {@code Boolean}, or null for an absent {@code target_nw}), in that order
+   *     Integer}, {@code Boolean}, the unmodifiable {@code Map<String, Integer>} of {@code
+   *     entities}, or null for an absent {@code target_nw}), in that order
    */
   public Map<String, Object> fields() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -164,17 +193,21 @@ public record PrivacyReport(
     m.put("target_nw", targetNw);
     m.put("oov_subword", oovSubword);
     m.put("casing", casing);
+    m.put("entity_treatment", entityTreatment);
+    m.put("entities", entities);
     return m;
   }
 
   /**
-   * The inverse of {@link #fields()} ({@code guarantee} is ignored: it is derived).
+   * The inverse of {@link #fields()} ({@code guarantee} is ignored: it is derived). {@code
+   * entities} may be any {@code Map} of kind name to {@code Integer}.
    *
    * @param f values by {@link #FIELDS} name
    * @return the report
    * @throws InvalidParameterException if a number is not finite
    * @throws NullPointerException or ClassCastException if a field is missing or of another type
    */
+  @SuppressWarnings("unchecked")
   public static PrivacyReport fromFields(Map<String, ?> f) {
     return new PrivacyReport(
         (String) f.get("mechanism"),
@@ -191,7 +224,9 @@ public record PrivacyReport(
         (Boolean) f.get("seeded"),
         (Double) f.get("target_nw"),
         (Integer) f.get("oov_subword"),
-        (String) f.get("casing"));
+        (String) f.get("casing"),
+        (String) f.get("entity_treatment"),
+        (Map<String, Integer>) f.get("entities"));
   }
 
   /**
@@ -217,6 +252,8 @@ public record PrivacyReport(
     private Double targetNw;
     private int oovSubword;
     private String casing = CasingPolicy.STRUCTURAL.reportName();
+    private String entityTreatment = "off";
+    private Map<String, Integer> entities = Map.of();
 
     private Builder() {}
 
@@ -338,6 +375,25 @@ public record PrivacyReport(
     }
 
     /**
+     * @param v how direct identifiers were treated ({@code
+     *     io.dxrewrite.entity.EntityTreatment#cliName()}); default "off"
+     * @return this builder
+     */
+    public Builder entityTreatment(String v) {
+      entityTreatment = v;
+      return this;
+    }
+
+    /**
+     * @param v identifiers recognized per kind name; default none
+     * @return this builder
+     */
+    public Builder entities(Map<String, Integer> v) {
+      entities = v;
+      return this;
+    }
+
+    /**
      * @return the report, with {@code unprotectedWords = oovKept + skippedWords} and {@code
      *     totalEpsilon = euclideanEpsilonPerWord * wordsPerturbed}
      * @throws TotalEpsilonException if the total is not a finite number (the message states the
@@ -361,7 +417,9 @@ public record PrivacyReport(
           seeded,
           targetNw,
           oovSubword,
-          casing);
+          casing,
+          entityTreatment,
+          entities);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.dxrewrite.rewrite;
 
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityOptions;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
@@ -26,6 +29,8 @@ import java.util.stream.Collectors;
  *     io.dxrewrite.calibration.EpsilonCalibrator}), that target, recorded in every report
  * @param casing how output words are cased; default {@link CasingPolicy#STRUCTURAL} (public
  *     structure only), {@link CasingPolicy#KEEP} releases the input's casing
+ * @param entities how direct identifiers are treated (see {@link io.dxrewrite.entity.EntityLayer});
+ *     default placeholders
  */
 public record RewriteOptions(
     String mechanism,
@@ -35,7 +40,8 @@ public record RewriteOptions(
     Set<String> skipWords,
     MechanismParameters parameters,
     OptionalDouble targetNw,
-    CasingPolicy casing) {
+    CasingPolicy casing,
+    EntityOptions entities) {
 
   /**
    * @throws io.dxrewrite.error.InvalidParameterException if the mechanism is unknown or epsilon is
@@ -49,6 +55,7 @@ public record RewriteOptions(
     Objects.requireNonNull(parameters, "parameters");
     Objects.requireNonNull(targetNw, "targetNw");
     Objects.requireNonNull(casing, "casing");
+    Objects.requireNonNull(entities, "entities");
     parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
     parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
     parameters.beta().ifPresent(b -> DxPreconditions.checkArgument(
@@ -63,12 +70,12 @@ public record RewriteOptions(
    */
   public RewriteOptions withCasing(CasingPolicy policy) {
     return new RewriteOptions(
-        mechanism, epsilon, seed, oovPolicy, skipWords, parameters, targetNw, policy);
+        mechanism, epsilon, seed, oovPolicy, skipWords, parameters, targetNw, policy, entities);
   }
 
   /**
-   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list, structural casing);
-   *     epsilon must be set
+   * @return a builder with the defaults (cmp, no seed, oov unk, no skip list, structural casing,
+   *     entity placeholders); epsilon must be set
    */
   public static Builder builder() {
     return new Builder();
@@ -86,8 +93,29 @@ public record RewriteOptions(
     private OptionalDouble beta = OptionalDouble.empty();
     private OptionalDouble targetNw = OptionalDouble.empty();
     private CasingPolicy casing = CasingPolicy.STRUCTURAL;
+    private EntityTreatment entities = EntityTreatment.PLACEHOLDER;
+    private EntityList entityList = EntityList.EMPTY;
 
     private Builder() {}
+
+    /**
+     * @param entities how direct identifiers are treated; default placeholder, off only by this
+     *     explicit choice (reported)
+     * @return this builder
+     */
+    public Builder entities(EntityTreatment entities) {
+      this.entities = Objects.requireNonNull(entities, "entities");
+      return this;
+    }
+
+    /**
+     * @param entityList user-supplied deny-list terms, added to the built-in recognizers
+     * @return this builder
+     */
+    public Builder entityList(EntityList entityList) {
+      this.entityList = Objects.requireNonNull(entityList, "entityList");
+      return this;
+    }
 
     /**
      * @param mechanism a name from {@link Mechanisms#names()}
@@ -213,7 +241,8 @@ public record RewriteOptions(
           skipWords,
           new MechanismParameters(lambda, t, beta),
           targetNw,
-          casing);
+          casing,
+          new EntityOptions(entities, entityList));
     }
   }
 }

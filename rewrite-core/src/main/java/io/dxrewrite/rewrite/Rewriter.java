@@ -5,6 +5,10 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.SubwordEmbedding;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.embeddings.Vocabulary;
+import io.dxrewrite.entity.EntityLayer;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
+import io.dxrewrite.entity.ProtectedText;
 import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;
@@ -27,10 +31,17 @@ import java.util.random.RandomGenerator;
  * call through the mechanism in one batch (so the nearest-neighbour search sees large batches),
  * and rebuilds each text with all non-word characters unchanged and the casing of {@link
  * RewriteOptions#casing()} (by default from public structure only, see {@link CasingPolicy}).
+ * Entity placeholders and surrogates are written exactly as the entity layer made them under
+ * either casing policy; structurally they take a word's place (see {@link
+ * StructuralCasing#entity}).
  *
  * <p>Every record's total epsilon is checked ({@link TotalEpsilonLimit}) before any noise is
  * drawn: a call with a record whose total is not a finite number fails as a whole with a {@link
  * TotalEpsilonException} naming the record's position.
+ *
+ * <p>Unless {@link RewriteOptions#entities()} is off, the {@link EntityLayer} first replaces
+ * direct identifiers (names, phone numbers, e-mail addresses, ...) by placeholders or surrogates;
+ * they never reach the mechanism, are charged 0, and each report counts them per kind.
  *
  * <p>Thread-safe: the store and index are shared read-only and each call has its own randomness.
  * By default every call draws from a fresh {@code SecureRandom}; with a seed, record {@code i}'s
@@ -49,6 +60,8 @@ public final class Rewriter {
   private final MechanismFactory mechanisms;
   private final SubwordEmbedding subwords;
   private final Tokenizer tokenizer = new Tokenizer();
+  /** The entity layer of the last deny-list seen, so a list is compiled once, not per call. */
+  private volatile LayerForList entityLayer;
 
   /**
    * @param store the embedding (vocabulary and vectors)
@@ -225,13 +238,38 @@ public final class Rewriter {
       }
     }
 
+    EntityTreatment treatment = options.entities().treatment();
+    EntityLayer layer = treatment == EntityTreatment.OFF ? null : entityLayer(options.entities().denyList());
+    // Surrogates draw from their own stream, so the mechanism's noise is the same under either
+    // treatment; seeded only when the run is seeded.
+    RandomGenerator surrogateSecure =
+        treatment == EntityTreatment.SURROGATE && options.seed().isEmpty() ? RandomSources.secure() : null;
+    List<java.util.Map<String, Integer>> entityCounts = new ArrayList<>(texts.size());
+    List<ProtectedText> protectedTexts = new ArrayList<>(texts.size());
     List<List<Token>> tokenized = new ArrayList<>(texts.size());
     List<RecordPlan> plans = new ArrayList<>(texts.size());
     IntList ids = new IntList();
     List<String> subwordWords = new ArrayList<>();
     List<RandomGenerator> randomness = new ArrayList<>();
     for (int r = 0; r < texts.size(); r++) {
-      List<Token> tokens = tokenizer.tokenize(texts.get(r));
+      List<Token> tokens;
+      if (layer == null) {
+        tokens = tokenizer.tokenize(texts.get(r));
+        entityCounts.add(java.util.Map.of());
+        protectedTexts.add(null);
+      } else {
+        RandomGenerator surrogateRandom =
+            treatment != EntityTreatment.SURROGATE
+                ? null
+                : surrogateSecure != null
+                    ? surrogateSecure
+                    : RandomSources.seeded(
+                        options.seed().getAsLong(), StreamPurpose.SURROGATE, recordKeys[r]);
+        ProtectedText protectedText = layer.protect(texts.get(r), treatment, surrogateRandom);
+        tokens = protectedText.tokens();
+        entityCounts.add(protectedText.entities());
+        protectedTexts.add(protectedText);
+      }
       tokenized.add(tokens);
       RandomGenerator random =
           secure != null
@@ -308,12 +346,18 @@ public final class Rewriter {
     List<RewriteResult> results = new ArrayList<>(texts.size());
     for (int r = 0; r < texts.size(); r++) {
       List<Token> tokens = tokenized.get(r);
+      ProtectedText entityMarks = protectedTexts.get(r);
       RecordPlan plan = plans.get(r);
       StringBuilder out = new StringBuilder(texts.get(r).length() + 16);
       StructuralCasing structural =
           options.casing() == CasingPolicy.STRUCTURAL ? new StructuralCasing() : null;
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);
+        if (entityMarks != null && entityMarks.isEntity(t)) {
+          // an identifier's placeholder or surrogate: exactly as written under either policy
+          out.append(structural == null ? token.text() : structural.entity(token.text()));
+          continue;
+        }
         if (!token.word()) {
           out.append(token.text());
           if (structural != null) {
@@ -360,11 +404,28 @@ public final class Rewriter {
               .targetNw(options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null)
               .oovSubword(plan.oovSubword)
               .casing(options.casing())
+              .entityTreatment(treatment.cliName())
+              .entities(entityCounts.get(r))
               .build();
       results.add(new RewriteResult(out.toString(), report));
     }
     return results;
   }
+
+  private EntityLayer entityLayer(EntityList denyList) {
+    if (denyList.isEmpty()) {
+      return EntityLayer.builtIn();
+    }
+    LayerForList cached = entityLayer;
+    if (cached != null && cached.list.equals(denyList)) {
+      return cached.layer;
+    }
+    EntityLayer layer = EntityLayer.of(denyList);
+    entityLayer = new LayerForList(denyList, layer);
+    return layer;
+  }
+
+  private record LayerForList(EntityList list, EntityLayer layer) {}
 
   /** Words of only digits take the public point under the subword policy (see OovPolicy). */
   private static boolean allDigits(String word) {

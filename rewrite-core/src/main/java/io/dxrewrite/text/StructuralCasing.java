@@ -30,6 +30,22 @@ public final class StructuralCasing {
   }
 
   /**
+   * Advances past the replacement of a recognized identifier (an entity placeholder such as
+   * {@code <PERSON>}, or a surrogate), which is written exactly as given. It stands in the sentence
+   * where a word stood: a sentence start is used up by it (the word after {@code <PERSON>} at the
+   * start of a record is not capitalised), and the characters inside it (the dots of an e-mail
+   * address or a date) never start a sentence. Reads only the replacement's position, which is
+   * released anyway.
+   *
+   * @param replacement the replacement's characters
+   * @return {@code replacement}, unchanged
+   */
+  public String entity(String replacement) {
+    start = false;
+    return replacement;
+  }
+
+  /**
    * Advances past a non-word token.
    *
    * @param text the token's characters

@@ -3,6 +3,7 @@ package io.dxrewrite.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.InvalidParameterException;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +16,19 @@ import org.junit.jupiter.api.Test;
 class CasingPolicyTest {
   private final Rewriter rewriter = SharedRewriter.REWRITER;
 
-  /** At epsilon 1e6 every word comes back itself, so only the casing rule decides the output. */
+  /**
+   * At epsilon 1e6 every word comes back itself, so only the casing rule decides the output
+   * (entities off: "Paris" would otherwise be a {@code <PERSON>}).
+   */
   private RewriteResult nearIdentity(String text, CasingPolicy casing) {
     return rewriter.rewrite(
-        text, RewriteOptions.builder().epsilon(1e6).seed(4).casing(casing).build());
+        text,
+        RewriteOptions.builder()
+            .epsilon(1e6)
+            .seed(4)
+            .casing(casing)
+            .entities(EntityTreatment.OFF)
+            .build());
   }
 
   @Test
@@ -62,6 +72,26 @@ class CasingPolicyTest {
             .skipWords(Set.of("the"))
             .build();
     assertThat(rewriter.rewrite("THE Zqxjvw sat", options).text()).isEqualTo("The zqxjvw sat");
+  }
+
+  @Test
+  void entityPlaceholdersStayExactlyAsWrittenAndTakeAWordsPlace() {
+    // made-up phone number and e-mail address
+    String text = "555-123-4567 IS my number. Write to alice.z@example.org THEN call";
+    RewriteOptions structural = RewriteOptions.builder().epsilon(1e6).seed(4).build();
+    // the placeholder uses up the record's start: "IS" is not capitalised after it
+    assertThat(rewriter.rewrite(text, structural).text())
+        .isEqualTo("<PHONE> is my number. Write to <EMAIL> then call");
+    RewriteOptions keep =
+        RewriteOptions.builder().epsilon(1e6).seed(4).casing(CasingPolicy.KEEP).build();
+    assertThat(rewriter.rewrite(text, keep).text())
+        .isEqualTo("<PHONE> IS my number. Write to <EMAIL> THEN call");
+    // a surrogate e-mail address is written as drawn, and its dots start no sentence
+    RewriteOptions surrogate =
+        RewriteOptions.builder().epsilon(1e6).seed(4).entities(EntityTreatment.SURROGATE).build();
+    String out = rewriter.rewrite(text, surrogate).text();
+    assertThat(out).matches("\\d{3}-\\d{3}-\\d{4} is my number\\. Write to \\S+@\\S+ then call");
+    assertThat(out).doesNotContain("alice.z", "4567");
   }
 
   @Test

@@ -57,7 +57,13 @@ class ContractionRewriteTest {
 
   private static String rewrite(Map<String, String> replacements, String text) {
     return replacing(replacements)
-        .rewrite(text, RewriteOptions.builder().epsilon(1).casing(CasingPolicy.KEEP).build())
+        .rewrite(
+            text,
+            RewriteOptions.builder()
+                .epsilon(1)
+                .casing(CasingPolicy.KEEP)
+                .entities(io.dxrewrite.entity.EntityTreatment.OFF)
+                .build())
         .text();
   }
 

@@ -23,6 +23,7 @@ class MechanismExtremesTest {
             .seed(5)
             .oovPolicy(OovPolicy.KEEP)
             .casing(CasingPolicy.KEEP)
+            .entities(io.dxrewrite.entity.EntityTreatment.OFF)
             .build();
     List<RewriteResult> results = SharedRewriter.REWRITER.rewriteBatch(sentences, options);
     for (int i = 0; i < sentences.size(); i++) {

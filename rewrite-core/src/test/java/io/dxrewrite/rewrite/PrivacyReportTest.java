@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.Mechanism;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -95,18 +96,18 @@ class PrivacyReportTest {
             () ->
                 new PrivacyReport(
                     "cmp", 1, 1, 1, 1, 0, "unk", 0, 0, 0, Double.POSITIVE_INFINITY, false, null, 0,
-                    "structural"))
+                    "structural", "off", Map.of()))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("total_epsilon must be a finite number");
     assertThatThrownBy(
             () ->
                 new PrivacyReport(
-                    "cmp", Double.NaN, 1, 1, 1, 0, "unk", 0, 0, 0, 1, false, null, 0, "structural"))
+                    "cmp", Double.NaN, 1, 1, 1, 0, "unk", 0, 0, 0, 1, false, null, 0, "structural", "off", Map.of()))
         .isInstanceOf(InvalidParameterException.class);
     assertThatThrownBy(
             () ->
                 new PrivacyReport(
-                    "cmp", 1, 1, 1, 1, 0, "unk", 0, 0, 0, 1, false, Double.NaN, 0, "structural"))
+                    "cmp", 1, 1, 1, 1, 0, "unk", 0, 0, 0, 1, false, Double.NaN, 0, "structural", "off", Map.of()))
         .isInstanceOf(InvalidParameterException.class);
   }
 

@@ -3,6 +3,7 @@ package io.dxrewrite.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
@@ -59,5 +60,35 @@ public final class StatisticalTests {
     assertThat(Math.abs(mean - expected))
         .as("%s: mean %s, expected %s +- %s", what, mean, expected, tolerance)
         .isLessThanOrEqualTo(tolerance);
+  }
+
+  /**
+   * Two-sample chi-square test of homogeneity (Apache Commons Math {@code
+   * chiSquareTestDataSetsComparison}). Null hypothesis: both count vectors are draws from the same
+   * categorical distribution; fails when the p-value is below {@link #ALPHA}. Categories empty in
+   * both samples are dropped (they carry no information and the test rejects zero columns).
+   *
+   * @param what description shown on failure, including the seeds
+   * @param a counts per category of the first sample
+   * @param b counts per category of the second sample, same length
+   */
+  public static void assertSameCategorical(String what, long[] a, long[] b) {
+    int k = 0;
+    long[] x = new long[a.length];
+    long[] y = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] + b[i] > 0) {
+        x[k] = a[i];
+        y[k] = b[i];
+        k++;
+      }
+    }
+    assertThat(k).as("%s: at least two non-empty categories", what).isGreaterThanOrEqualTo(2);
+    double p =
+        new ChiSquareTest()
+            .chiSquareTestDataSetsComparison(
+                java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k));
+    assertThat(p).as("%s: chi-square p-value %s (alpha %s)", what, p, ALPHA)
+        .isGreaterThanOrEqualTo(ALPHA);
   }
 }

@@ -121,8 +121,12 @@ class TokenizerTest {
                   throw new AssertionError("no table needed");
                 }),
             (name, context, epsilon, parameters) -> identity);
-    RewriteOptions options = RewriteOptions.builder().epsilon(1).oovPolicy(OovPolicy.KEEP)
-        .casing(io.dxrewrite.rewrite.CasingPolicy.KEEP).build();
+    RewriteOptions options = RewriteOptions.builder()
+            .epsilon(1)
+            .oovPolicy(OovPolicy.KEEP)
+            .casing(io.dxrewrite.rewrite.CasingPolicy.KEEP)
+            .entities(io.dxrewrite.entity.EntityTreatment.OFF)
+            .build();
     String out = rewriter.rewrite(text, options).text();
     assertThat(out.getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
   }

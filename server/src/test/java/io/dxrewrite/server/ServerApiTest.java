@@ -95,10 +95,12 @@ class ServerApiTest {
     assertMatchesSpec("rewrite", one, "application/json");
     JsonObject body = new JsonObject(one.body());
     JsonObject report = body.getJsonArray("results").getJsonObject(0).getJsonObject("report");
-    assertThat(report.getInteger("words")).isEqualTo(8);
-    assertThat(report.getDouble("total_epsilon")).isEqualTo(80.0);
+    // SECRET's number is an identifier (a <NUMBER> placeholder, charged 0): 7 words remain
+    assertThat(report.getInteger("words")).isEqualTo(7);
+    assertThat(report.getDouble("total_epsilon")).isEqualTo(70.0);
     assertThat(report.getBoolean("seeded")).isTrue();
-    assertThat(body.getDouble("total_epsilon")).isEqualTo(80.0);
+    assertThat(report.getJsonObject("entities").getInteger("NUMBER")).isEqualTo(1);
+    assertThat(body.getDouble("total_epsilon")).isEqualTo(70.0);
     assertThat(one.headers().firstValue("X-Request-Id")).contains(body.getString("request_id"));
 
     HttpResponse<String> batch = send(http, post(port, "/v1/rewrite", ACME_KEY,
@@ -108,8 +110,38 @@ class ServerApiTest {
     JsonArray results = new JsonObject(batch.body()).getJsonArray("results");
     assertThat(results).hasSize(2);
     assertThat(results.getJsonObject(1).getJsonObject("report").getDouble("total_epsilon"))
-        .isEqualTo(20.0);
-    assertThat(new JsonObject(batch.body()).getDouble("total_epsilon")).isEqualTo(30.0);
+        .isEqualTo(15.0);
+    assertThat(new JsonObject(batch.body()).getDouble("total_epsilon")).isEqualTo(25.0);
+  }
+
+  @Test
+  void identifiersArePlaceholdersByDefaultAndCountedInTheReport() throws Exception {
+    // made-up name and number
+    String text = "Please call Alice Zyxwv at 555-123-4567 today.";
+    HttpResponse<String> r = send(http, post(port, "/v1/rewrite", ACME_KEY,
+        json(new JsonObject().put("text", text).put("epsilon", 1e6).put("seed", 3).encode())));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertMatchesSpec("rewrite", r, "application/json");
+    JsonObject result = new JsonObject(r.body()).getJsonArray("results").getJsonObject(0);
+    assertThat(result.getString("text")).isEqualTo("Please call <PERSON> at <PHONE> today.");
+    JsonObject report = result.getJsonObject("report");
+    assertThat(report.getString("entity_treatment")).isEqualTo("placeholder");
+    assertThat(report.getJsonObject("entities").getMap())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("PERSON", 1, "PHONE", 1));
+    assertThat(report.getInteger("words")).isEqualTo(4);
+
+    HttpResponse<String> off = send(http, post(port, "/v1/rewrite", ACME_KEY, json(new JsonObject()
+        .put("text", text).put("epsilon", 1e6).put("seed", 3).put("entities", "off").encode())));
+    assertThat(off.statusCode()).isEqualTo(200);
+    JsonObject offReport = new JsonObject(off.body()).getJsonArray("results").getJsonObject(0)
+        .getJsonObject("report");
+    assertThat(offReport.getString("entity_treatment")).isEqualTo("off");
+    assertThat(offReport.getJsonObject("entities").isEmpty()).isTrue();
+
+    HttpResponse<String> bad = send(http, post(port, "/v1/rewrite", ACME_KEY, json(new JsonObject()
+        .put("text", text).put("epsilon", 10).put("entities", "redact").encode())));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).doesNotContain("Zyxwv").doesNotContain("4567");
   }
 
   @Test
@@ -181,7 +213,8 @@ class ServerApiTest {
     JsonObject error = new JsonObject(over.body()).getJsonObject("error");
     assertThat(error.getString("code")).isEqualTo("budget_exceeded");
     assertThat(error.getDouble("remaining_epsilon")).isEqualTo(30.0);
-    assertThat(error.getDouble("requested_epsilon")).isEqualTo(50.0);
+    // four words, the two of SECRET's name, its number an identifier charged 0
+    assertThat(error.getDouble("requested_epsilon")).isEqualTo(40.0);
     assertThat(over.body()).doesNotContain("Zorblaxquen").doesNotContain("words");
     JsonObject budget = new JsonObject(send(http, get(port, "/v1/budget", TINY_KEY)).body());
     assertThat(budget.getDouble("spent")).isEqualTo(20.0);
@@ -238,7 +271,7 @@ class ServerApiTest {
         assertThat(line.getJsonObject("error").getString("message"))
             .isEqualTo("line 24 repeats a field name in one JSON object");
       } else {
-        assertThat(line.getJsonObject("report").getInteger("words")).as(lines.get(i)).isEqualTo(i == 40 ? 4 : 5);
+        assertThat(line.getJsonObject("report").getInteger("words")).as(lines.get(i)).isEqualTo(4);
       }
     }
   }
@@ -401,7 +434,7 @@ class ServerApiTest {
   static Stream<Arguments> explainedRequests() {
     String t = "\"text\": \"" + SECRET + "\"";
     String allowed = "; allowed: text, texts, mechanism, epsilon, target_nw, lambda, t, beta, seed,"
-        + " oov, casing, subject, subjects";
+        + " oov, casing, subject, subjects, entities";
     return Stream.of(
         Arguments.of("neither text nor texts", json("{\"epsilon\": 10}"), 400,
             "give exactly one of 'text' (a string) or 'texts' (an array of strings);"

@@ -72,7 +72,8 @@ class StreamConcurrencyTest {
             JsonObject line = new JsonObject(lines.get(i));
             JsonObject report = line.getJsonObject("report");
             if (line.getInteger("line") != i + 1 || report == null
-                || report.getInteger("words") != 5) {
+                // SECRET's number, and a line number of 3+ digits, are <NUMBER>s
+                || report.getInteger("words") != (i >= 100 ? 3 : 4)) {
               failures.add("round " + round + ", output line " + (i + 1) + ": " + lines.get(i));
             }
           }

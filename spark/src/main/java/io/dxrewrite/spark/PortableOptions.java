@@ -1,6 +1,9 @@
 package io.dxrewrite.spark;
 
 import io.dxrewrite.rewrite.CasingPolicy;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
+import io.dxrewrite.entity.EntityType;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
 import java.io.Serializable;
@@ -23,6 +26,10 @@ import java.util.Set;
  * @param targetNw the text-level N_w target epsilon was calibrated from, or {@code null}
  * @param casing the casing policy
  * @param beta the TEM parameter, or {@code null} for the default
+ * @param entities the entity treatment
+ * @param denyTypes kinds of the deny-list's terms ({@link EntityType} names), parallel to {@code
+ *     denyTerms}
+ * @param denyTerms the deny-list's terms
  */
 record PortableOptions(
     String mechanism,
@@ -34,7 +41,10 @@ record PortableOptions(
     Double t,
     Double targetNw,
     CasingPolicy casing,
-    Double beta)
+    Double beta,
+    EntityTreatment entities,
+    List<String> denyTypes,
+    List<String> denyTerms)
     implements Serializable {
 
   static PortableOptions of(RewriteOptions options) {
@@ -48,7 +58,10 @@ record PortableOptions(
         options.parameters().t().isPresent() ? options.parameters().t().getAsDouble() : null,
         options.targetNw().isPresent() ? options.targetNw().getAsDouble() : null,
         options.casing(),
-        options.parameters().beta().isPresent() ? options.parameters().beta().getAsDouble() : null);
+        options.parameters().beta().isPresent() ? options.parameters().beta().getAsDouble() : null,
+        options.entities().treatment(),
+        options.entities().denyList().entries().stream().map(e -> e.type().name()).toList(),
+        options.entities().denyList().entries().stream().map(EntityList.Entry::term).toList());
   }
 
   RewriteOptions toOptions() {
@@ -59,7 +72,15 @@ record PortableOptions(
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(oovPolicy)
             .skipWords(Set.copyOf(skipWords))
-            .casing(casing);
+            .casing(casing)
+            .entities(entities);
+    if (!denyTerms.isEmpty()) {
+      List<EntityList.Entry> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < denyTerms.size(); i++) {
+        entries.add(new EntityList.Entry(denyTerms.get(i), EntityType.valueOf(denyTypes.get(i))));
+      }
+      builder.entityList(new EntityList(entries));
+    }
     if (lambda != null) {
       builder.lambda(lambda);
     }

@@ -33,7 +33,9 @@ public final class ReportColumn {
    * {@code total_epsilon} double ({@code euclidean_epsilon_per_word * words_perturbed}, basic
    * composition; covers no unprotected word), {@code seeded} boolean, {@code target_nw} double
    * (null unless epsilon was calibrated from a text-level N_w target), {@code oov_subword} int, {@code
-   * casing} string ("structural" or "released").
+   * casing} string ("structural" or "released"), {@code entity_treatment} string (placeholder,
+   * surrogate or off), {@code entities} map of string to int (identifiers per kind, e.g. {@code
+   * {PERSON -> 2}}; their kinds are released, their values are not).
    */
   public static final StructType TYPE = structType();
 
@@ -60,6 +62,9 @@ public final class ReportColumn {
     if (type == Boolean.class) {
       return DataTypes.BooleanType;
     }
+    if (type == Map.class) {
+      return DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false);
+    }
     throw new IllegalStateException("no Spark type for report field type " + type.getName());
   }
 
@@ -68,7 +73,14 @@ public final class ReportColumn {
    * @return the report as a row of {@link #TYPE}
    */
   public static Row toRow(PrivacyReport report) {
-    return RowFactory.create(report.fields().values().toArray());
+    Object[] values = report.fields().values().toArray();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof Map<?, ?> map) {
+        // a Row's map field must be a Scala map
+        values[i] = scala.jdk.javaapi.CollectionConverters.asScala(new LinkedHashMap<>(map));
+      }
+    }
+    return RowFactory.create(values);
   }
 
   /**
@@ -79,7 +91,15 @@ public final class ReportColumn {
     List<PrivacyReport.Field> fields = PrivacyReport.FIELDS;
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < fields.size(); i++) {
-      values.put(fields.get(i).name(), row.isNullAt(i) ? null : row.get(i));
+      Object value;
+      if (row.isNullAt(i)) {
+        value = null;
+      } else if (fields.get(i).type() == Map.class) {
+        value = row.<String, Integer>getJavaMap(i);
+      } else {
+        value = row.get(i);
+      }
+      values.put(fields.get(i).name(), value);
     }
     return PrivacyReport.fromFields(values);
   }

@@ -2,6 +2,8 @@ package io.dxrewrite.spark;
 
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
+import io.dxrewrite.entity.EntityList;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.rewrite.OovPolicy;
@@ -109,6 +111,19 @@ public final class RewriteJob implements Callable<Integer> {
               + " and the largest per-subject total epsilon (records of one person add up).")
   String subjectColumn;
 
+  @Option(
+      names = "--entities",
+      defaultValue = "placeholder",
+      description =
+          "Direct identifiers: placeholder (default; <PERSON>, <PHONE>, ...), surrogate (a random"
+              + " value of the same kind and shape) or off (explicit opt-out, reported).")
+  String entities;
+
+  @Option(
+      names = "--entity-list",
+      description = "Deny-list file read on the driver (one term per line, optionally TYPE<TAB>term).")
+  Path entityList;
+
   @Option(names = "--skip-words", description = "Public skip list, one word per line.")
   Path skipWords;
 
@@ -173,6 +188,8 @@ public final class RewriteJob implements Callable<Integer> {
             .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
             .parameters(new MechanismParameters(OptionalDouble.empty(), OptionalDouble.empty(),
                 beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta)))
+            .entities(EntityTreatment.fromCliName(entities.toLowerCase(Locale.ROOT)))
+            .entityList(entityList == null ? EntityList.EMPTY : EntityList.read(entityList))
             .build();
     IndexKind indexKind = IndexKind.fromCliName(index.toLowerCase(Locale.ROOT));
     OutputVocabulary outputs = OutputVocabulary.parse(outputVocabulary);
@@ -188,6 +205,9 @@ public final class RewriteJob implements Callable<Integer> {
             .withIndex(indexKind)
             .withOutputVocabulary(outputs);
     PrintWriter err = spec.commandLine().getErr();
+    if (options.entities().treatment() == EntityTreatment.OFF) {
+      err.println("dx-rewrite: --entities off: identifiers go through the mechanism like any word");
+    }
     if (seed != null) {
       err.println("dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }

@@ -114,6 +114,25 @@ class DxRewriteTest {
   }
 
   @Test
+  void identifiersArePlaceholdersByDefaultAndCountedInTheReportColumn() {
+    StructType schema = new StructType().add("text", DataTypes.StringType, true);
+    // made-up name and phone number
+    Dataset<Row> in = spark.createDataFrame(
+        List.of(RowFactory.create("Please call Alice Zyxwv at 555-123-4567 today.")), schema);
+    Row row = DxRewrite.rewrite(in, "text", RewriteOptions.builder().epsilon(1e6).seed(1).build())
+        .collectAsList().get(0);
+    assertThat(row.<String>getAs("text")).isEqualTo("Please call <PERSON> at <PHONE> today.");
+    PrivacyReport report = ReportColumn.fromRow(row.getAs(ReportColumn.NAME));
+    assertThat(report.entityTreatment()).isEqualTo("placeholder");
+    assertThat(report.entities()).isEqualTo(java.util.Map.of("PERSON", 1, "PHONE", 1));
+    Row surrogate = DxRewrite.rewrite(in, "text", RewriteOptions.builder().epsilon(1e6).seed(1)
+        .entities(io.dxrewrite.entity.EntityTreatment.SURROGATE).build()).collectAsList().get(0);
+    assertThat(surrogate.<String>getAs("text"))
+        .matches("Please call \\S+ \\S+ at \\d{3}-\\d{3}-\\d{4} today\\.")
+        .doesNotContain("Zyxwv");
+  }
+
+  @Test
   void nullTextStaysNullAndSpendsNothing() {
     StructType schema =
         new StructType().add("text", DataTypes.StringType, true).add("label", DataTypes.IntegerType);

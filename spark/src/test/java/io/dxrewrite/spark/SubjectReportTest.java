@@ -100,7 +100,10 @@ class SubjectReportTest {
     int code;
     try {
       code = RewriteJob.run("--input", LocalSpark.EXAMPLES.toString(), "--output", out.toString(),
-          "--epsilon", "3", "--subject-column", "label", "--casing", "keep");
+          "--epsilon", "3", "--subject-column", "label", "--casing", "keep",
+          // entities off: the expected totals count every token the plain tokenizer calls a word
+          // (with the entity layer on, numbers of 3+ digits would be <NUMBER>s, charged 0)
+          "--entities", "off");
     } finally {
       System.setErr(original);
     }

@@ -1,5 +1,6 @@
 package io.dxrewrite.server.api;
 
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.Mechanisms;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;
@@ -75,7 +76,11 @@ final class MechanismCatalog {
           .add(new JsonObject().put("name", "casing").put("type", "string").put("required", false)
               .put("default", "structural").put("allowed", new JsonArray().add("structural").add("keep"))
               .put("description", "structural: output casing from public structure only; keep"
-                  + " re-applies the input casing (released unprotected, reported as released)"));
+                  + " re-applies the input casing (released unprotected, reported as released)"))
+          .add(new JsonObject().put("name", "entities").put("type", "string")
+              .put("required", false).put("default", EntityTreatment.PLACEHOLDER.cliName())
+              .put("allowed", new JsonArray(java.util.Arrays.stream(EntityTreatment.values())
+                  .map(EntityTreatment::cliName).toList())));
       list.add(new JsonObject().put("name", name).put("description", description)
           .put("metric", Mechanisms.metric(name)).put("epsilon_units", Mechanisms.epsilonUnits(name))
           .put("guarantee", Guarantee.SUMMARY)

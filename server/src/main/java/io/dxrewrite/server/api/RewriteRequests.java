@@ -1,6 +1,7 @@
 package io.dxrewrite.server.api;
 
 import io.dxrewrite.text.UnpairedSurrogates;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
@@ -181,7 +182,8 @@ public final class RewriteRequests {
         body.containsKey("t") ? toDouble("t", body.getValue("t")) : null,
         body.containsKey("beta") ? toDouble("beta", body.getValue("beta")) : null,
         seed == null ? OptionalLong.empty() : OptionalLong.of(toLong(seed)),
-        body.getString("oov")).withCasing(casing(body.getString("casing")));
+        body.getString("oov"),
+        body.getString("entities")).withCasing(casing(body.getString("casing")));
   }
 
   /**
@@ -218,7 +220,8 @@ public final class RewriteRequests {
       }
     }
     return build(query.get("mechanism"), number(query, "epsilon"), number(query, "target_nw"),
-        number(query, "lambda"), number(query, "t"), number(query, "beta"), s, query.get("oov"))
+        number(query, "lambda"), number(query, "t"), number(query, "beta"), s, query.get("oov"),
+        query.get("entities"))
         .withCasing(casing(query.get("casing")));
   }
 
@@ -236,7 +239,7 @@ public final class RewriteRequests {
 
   private RewriteOptions build(
       String mechanism, Double epsilon, Double targetNw, Double lambda, Double t, Double beta,
-      OptionalLong seed, String oov) {
+      OptionalLong seed, String oov, String entities) {
     if (seed.isPresent() && !allowSeed) {
       throw new ApiException(403, "option_disabled", "seed is disabled on this server: whoever"
           + " knows a seed knows the noise, so seeded output has no privacy against them; for"
@@ -271,9 +274,19 @@ public final class RewriteRequests {
     } else {
       throw new ApiException(422, "invalid_parameter", "oov must be one of: unk, keep");
     }
+    EntityTreatment treatment = EntityTreatment.PLACEHOLDER;
+    if (entities != null) {
+      List<String> allowed =
+          java.util.Arrays.stream(EntityTreatment.values()).map(EntityTreatment::cliName).toList();
+      if (!allowed.contains(entities)) {
+        throw new ApiException(422, "invalid_parameter",
+            "entities must be one of: " + String.join(", ", allowed));
+      }
+      treatment = EntityTreatment.fromCliName(entities);
+    }
     MechanismParameters parameters = parameters(name, lambda, t, beta);
     RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
-        .parameters(parameters).seed(seed).oovPolicy(policy);
+        .parameters(parameters).seed(seed).oovPolicy(policy).entities(treatment);
     if (targetNw != null) {
       if (!(targetNw > 0 && targetNw < 1)) {
         throw new ApiException(422, "invalid_parameter",
