@@ -119,7 +119,9 @@ final class TsvCodec implements RecordCodec {
       // reported below
     }
     throw new io.dxrewrite.error.InvalidParameterException(
-        "with --header no, " + option + " must be a 1-based column number, got '" + value + "'");
+        "with --header no, " + option + " must be the 1-based number of the column"
+            + (option.equals("--field") ? " to rewrite" : " holding the subject") + ", got '"
+            + value + "'");
   }
 
   @Override
