@@ -2,7 +2,10 @@ package io.dxrewrite.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dxrewrite.density.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
+import io.dxrewrite.embeddings.OutputVocabulary;
+import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.nn.Nd4jExactIndex;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -22,7 +25,10 @@ class TemCliTest {
     Path in = dir.resolve("in.txt");
     Files.write(in, List.of("the river flows past the old market", "the market is by the river"));
     EmbeddingStore store = DefaultEmbeddings.open();
-    Rewriter library = new Rewriter(store, new Nd4jExactIndex(store));
+    // the CLI's default output vocabulary is letters: the library reference uses the same one
+    Rewriter library = new Rewriter(
+        MechanismContext.of(store, new Nd4jExactIndex(store), ProgressListener.NONE)
+            .restrictOutputs(OutputVocabulary.LETTERS, Nd4jExactIndex::new));
     RewriteOptions options =
         RewriteOptions.builder().mechanism("tem").epsilon(4).beta(0.01).seed(11).build();
     for (String cacheMb : new String[] {"0", "1", "256"}) {
