@@ -69,8 +69,9 @@ public final class NameSurvival {
    */
   public static Row measure(Rewriter rewriter, String mechanism, double epsilon, double targetNw,
       List<Identity> identities) {
+    // metric DP alone: the entity layer (default placeholder) would replace the names outright
     RewriteOptions options = RewriteOptions.builder().mechanism(mechanism).epsilon(epsilon)
-        .seed(REWRITE_SEED).build();
+        .seed(REWRITE_SEED).entities(io.dxrewrite.entity.EntityTreatment.OFF).build();
     List<String> texts = identities.stream().map(Identity::text).toList();
     List<RewriteResult> results = rewriter.rewriteBatch(texts, options);
     int full = 0;
@@ -101,7 +102,7 @@ public final class NameSurvival {
     List<Double> epsilons = List.of(5.0, 10.0, 15.0, 20.0);
     List<String> epsilonMechanisms = List.of("cmp");
     List<Double> targets = List.of(0.5);
-    List<String> targetMechanisms = List.of("cmp", "mahalanobis", "truncated-gumbel");
+    List<String> targetMechanisms = List.of("cmp", "mahalanobis", "tem");
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
