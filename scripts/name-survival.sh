@@ -6,7 +6,7 @@
 # usage: scripts/name-survival.sh [STORE] [harness options]
 #   no STORE: the embedded 20k-word store; the full store is data/glove-6b-100d.dxemb
 #   (scripts/fetch-glove.sh). Harness options: --epsilons 5,10,15,20 --epsilon-mechanisms cmp
-#   --targets 0.5 --target-mechanisms cmp,mahalanobis,truncated-gumbel
+#   --targets 0.5 --target-mechanisms cmp,mahalanobis,tem
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/dx-rewrite" --version >/dev/null # builds the jar when missing or stale

@@ -28,7 +28,7 @@ public final class Guarantee {
 
   /** The per-mechanism metrics, one line each. */
   public static final String METRICS =
-      "Metric of epsilon: cmp and truncated-gumbel: "
+      "Metric of epsilon: cmp and tem: "
           + Mechanisms.EUCLIDEAN_METRIC
           + "; mahalanobis: "
           + Mechanisms.MAHALANOBIS_METRIC

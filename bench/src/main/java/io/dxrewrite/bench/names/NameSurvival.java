@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java -cp cli/target/dx-rewrite.jar io.dxrewrite.bench.names.NameSurvival
  * [--embeddings STORE] [--epsilons 5,10,15,20] [--epsilon-mechanisms cmp] [--targets 0.5]
- * [--target-mechanisms cmp,mahalanobis,truncated-gumbel]}; prints a Markdown table. Wrapped by
+ * [--target-mechanisms cmp,mahalanobis,tem]}; prints a Markdown table. Wrapped by
  * {@code scripts/name-survival.sh}.
  */
 public final class NameSurvival {
