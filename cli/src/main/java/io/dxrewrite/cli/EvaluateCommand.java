@@ -6,6 +6,7 @@ import io.dxrewrite.cli.evaluation.AccuracyPlots;
 import io.dxrewrite.cli.evaluation.ResultsReport;
 import io.dxrewrite.cli.io.AtomicOutput;
 import io.dxrewrite.embeddings.EmbeddingStore;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.nlu.data.LabelledExample;
@@ -109,6 +110,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;
   @Mixin OutputVocabularyOption outputs;
 
+  @Option(names = "--entities", defaultValue = "placeholder", paramLabel = "MODE",
+      description = "How the rewritten training text treats direct identifiers (names, phone"
+          + " numbers, ...): placeholder, surrogate or off, as in rewrite. Default: ${DEFAULT-VALUE}.")
+  String entities;
+
   @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR",
       description = "Output folder for RESULTS.md, results.json and plots. Default: ${DEFAULT-VALUE}.")
   Path out;
@@ -143,13 +149,14 @@ final class EvaluateCommand implements Callable<Integer> {
         MechanismContext.of(store, kind.create(store), ProgressListener.NONE)
             .restrictOutputs(rule, kind::create);
     Rewriter rewriter = new Rewriter(context);
-    System.err.printf(Locale.ROOT, "evaluate: index %s, output vocabulary %s%n",
-        context.outputIndex().name(), rule.describe());
+    EntityTreatment treatment = EntityTreatment.fromCliName(entities);
+    System.err.printf(Locale.ROOT, "evaluate: index %s, output vocabulary %s, entities %s%n",
+        context.outputIndex().name(), rule.describe(), treatment.cliName());
     System.err.printf(Locale.ROOT, "evaluate: %s, %d train / %d test records, %d training runs%s%n",
         dataset, train.size(), test.size(), spec.runs(),
         spec.seed().isPresent() ? ", SEEDED (not for production)" : "");
     int[] done = {0};
-    List<GridResult> results = new EvaluationGrid(rewriter).run(spec, train, test,
+    List<GridResult> results = new EvaluationGrid(rewriter, treatment).run(spec, train, test,
         r -> System.err.printf(Locale.ROOT,
             "[%d/%d] %s %s, %s: test accuracy %.4f, MIA AUC %.4f (%.1f s)%n",
             ++done[0], spec.runs(), r.mechanism(),

@@ -134,4 +134,24 @@ class TrainEvaluateCliTest {
           .contains("output vocabulary letters");
     }
   }
+
+  /**
+   * {@code evaluate --entities} chooses how the rewritten training text treats identifiers (issue
+   * 20's downstream measurement): the run states the treatment it used, and an unknown one is
+   * refused with exit 2 before any training.
+   */
+  @Test
+  void evaluateUsesTheChosenEntityTreatment() {
+    for (String mode : List.of("off", "surrogate")) {
+      CliRun run = CliRun.of("evaluate", "--dataset", data.toString(), "--mechanisms", "cmp",
+          "--rewrite-epsilons", "10", "--dp-epsilons", "8", "--delta", "1e-4", "--epochs", "1",
+          "--dp-epochs", "1", "--max-train", "200", "--max-test", "100", "--seed", "3",
+          "--entities", mode, "--out", dir.resolve("eval-entities-" + mode).toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("entities " + mode);
+    }
+    CliRun bad = CliRun.of("evaluate", "--dataset", data.toString(), "--mechanisms", "cmp",
+        "--rewrite-epsilons", "10", "--entities", "hide", "--out", dir.resolve("bad").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+  }
 }

@@ -14,6 +14,7 @@ import io.dxrewrite.nlu.train.TrainingConfig;
 import io.dxrewrite.nlu.train.TrainingListener;
 import io.dxrewrite.nlu.train.DpSummary;
 import io.dxrewrite.nlu.train.TrainingResult;
+import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.rewrite.Rewriter;
@@ -35,13 +36,27 @@ public final class EvaluationGrid {
 
   private final Rewriter rewriter;
   private final EmbeddingBag bag;
+  private final EntityTreatment entities;
 
   /**
+   * A grid that rewrites with the library's default entity treatment ({@link
+   * EntityTreatment#PLACEHOLDER}).
+   *
    * @param rewriter the rewriter (its store also provides the classifier's features)
    */
   public EvaluationGrid(Rewriter rewriter) {
+    this(rewriter, EntityTreatment.PLACEHOLDER);
+  }
+
+  /**
+   * @param rewriter the rewriter (its store also provides the classifier's features)
+   * @param entities how the entity layer treats direct identifiers in the rewritten training text
+   *     (placeholder, surrogate, or off), so the grid measures what the layer costs downstream
+   */
+  public EvaluationGrid(Rewriter rewriter, EntityTreatment entities) {
     this.rewriter = rewriter;
     this.bag = new EmbeddingBag(rewriter.store());
+    this.entities = java.util.Objects.requireNonNull(entities, "entities");
   }
 
   /**
@@ -114,7 +129,8 @@ public final class EvaluationGrid {
 
   private List<LabelledExample> rewrite(
       List<LabelledExample> records, String mechanism, double epsilon, GridSpec spec) {
-    RewriteOptions.Builder options = RewriteOptions.builder().mechanism(mechanism).epsilon(epsilon);
+    RewriteOptions.Builder options =
+        RewriteOptions.builder().mechanism(mechanism).epsilon(epsilon).entities(entities);
     spec.seed().ifPresent(options::seed);
     RewriteOptions built = options.build();
     List<LabelledExample> out = new ArrayList<>(records.size());
