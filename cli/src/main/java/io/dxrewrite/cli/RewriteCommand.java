@@ -625,7 +625,10 @@ final class RewriteCommand implements Callable<Integer> {
         Locale.ROOT,
         "dx-rewrite: total epsilon %s (Euclidean units, basic composition); guarantee: %s;"
             + " casing %s%n",
-        t.totalEpsilon,
+        Double.isFinite(t.totalEpsilon)
+            ? String.valueOf(t.totalEpsilon)
+            : "above " + Double.MAX_VALUE + " (the sum over records is not a finite number; each"
+                + " record's own total is)",
         t.unprotected == 0 ? PrivacyReport.METRIC_DP : "none for " + t.unprotected + " words",
         options.casing().reportName());
     if (subjects != null) {

@@ -31,11 +31,20 @@ final class SubjectTotals {
    * @param subject the record's subject key
    * @param epsilon the record's total epsilon
    * @param line the record's 1-based input line, for the message
-   * @throws InvalidInputException if the subject's total would exceed the budget; the message
-   *     names the line, the totals and the budget, never the key
+   * @throws InvalidInputException if the subject's total would exceed the budget or would not be
+   *     a finite number; the message names the line, the totals and the budget, never the key
    */
   void check(String subject, double epsilon, long line) {
     double spent = totals.getOrDefault(subject, 0.0);
+    if (!Double.isFinite(spent + epsilon)) {
+      // a person's total is an accounting figure: it must stay a number, budget or not
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "line %d: refused: its subject has spent %s and this record costs %s, a total that"
+                  + " is not a finite number (the limit is %s)",
+              line, spent, epsilon, Double.MAX_VALUE));
+    }
     if (budget != null && spent + epsilon > budget) {
       throw new InvalidInputException(
           String.format(

@@ -141,6 +141,13 @@ class HonestReportCliTest {
         "--input", missing.toString());
     assertThat(text.exitCode()).isEqualTo(2);
     assertThat(text.err()).contains("--subject-field applies to --format jsonl and tsv");
+    // each record's total is finite, their sum for one subject is not: refused, budget or not
+    Path huge = write("huge.jsonl", "{\"u\":1,\"text\":\"cat\"}\n{\"u\":1,\"text\":\"dog\"}\n");
+    CliRun overflow = CliRun.of("rewrite", "--epsilon", "1e308", "--format", "jsonl",
+        "--subject-field", "u", "--entities", "off", "--input", huge.toString());
+    assertThat(overflow.exitCode()).as(overflow.err()).isEqualTo(2);
+    assertThat(overflow.err()).contains("line 2: refused").contains("not a finite number")
+        .doesNotContain("Infinity");
     CliRun budgetAlone = CliRun.of("rewrite", "--epsilon", "1", "--subject-budget", "3",
         "--input", missing.toString());
     assertThat(budgetAlone.exitCode()).isEqualTo(2);
