@@ -111,23 +111,7 @@ class EntityGuaranteeTest {
   private static long[][] features(String text, long seed, int n) {
     RewriteOptions options =
         RewriteOptions.builder().epsilon(1).seed(seed).entities(EntityTreatment.SURROGATE).build();
-    Mechanism identity =
-        new Mechanism() {
-          @Override
-          public String name() {
-            return "identity";
-          }
-
-          @Override
-          public double epsilon() {
-            return 1;
-          }
-
-          @Override
-          public int[] perturb(WordBatch batch) {
-            return batch.ids().clone();
-          }
-        };
+    Mechanism identity = new io.dxrewrite.testing.IdentityMechanism();
     List<RewriteResult> results =
         new Rewriter(SharedRewriter.REWRITER.context(), (name, context, epsilon, p) -> identity)
             .rewriteBatch(Collections.nCopies(n, text), options);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;
-import io.dxrewrite.mechanism.WordBatch;
 import io.dxrewrite.nn.BruteForceIndex;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -95,23 +94,7 @@ class TokenizerTest {
   @Test
   void identityMechanismReproducesRealTextByteForByte() throws IOException {
     String text = realText();
-    Mechanism identity =
-        new Mechanism() {
-          @Override
-          public String name() {
-            return "identity";
-          }
-
-          @Override
-          public double epsilon() {
-            return 1;
-          }
-
-          @Override
-          public int[] perturb(WordBatch batch) {
-            return batch.ids().clone();
-          }
-        };
+    Mechanism identity = new io.dxrewrite.testing.IdentityMechanism();
     Rewriter rewriter =
         new Rewriter(
             new MechanismContext(
