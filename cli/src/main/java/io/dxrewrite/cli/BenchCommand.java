@@ -4,7 +4,7 @@ import io.dxrewrite.bench.LibraryRun;
 import io.dxrewrite.bench.MachinePeak;
 import io.dxrewrite.bench.NumpyReference;
 import io.dxrewrite.bench.RunResult;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;

@@ -1,13 +1,16 @@
 package io.dxrewrite.cli;
 
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.ErrorReporter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code dx-rewrite} launcher. Exit codes: 0 success, 2 bad usage or bad input (one-line
- * reason that never echoes record text), 1 internal error, 3 {@code audit} found a violation.
+ * The {@code dx-rewrite} launcher. Exit codes (one home: {@link ErrorKind}): 0 success, 2 bad
+ * usage or bad input (one-line reason that never echoes record text), 4 a failure of the machine
+ * rather than of the caller (a full disk, a closed pipe, a GPU failing in the middle of a run), 1
+ * internal error, 3 {@code audit} found a violation.
  */
 @Command(
     name = "dx-rewrite",
@@ -37,6 +40,9 @@ public final class DxRewriteCommand implements Runnable {
 
   /** Exit code for bad usage or bad input. */
   public static final int EXIT_USAGE = ErrorReporter.EXIT_USAGE;
+
+  /** Exit code for a failure of the machine (I/O, device) rather than of the caller. */
+  public static final int EXIT_ENVIRONMENT = ErrorReporter.EXIT_ENVIRONMENT;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -16,7 +16,7 @@ import io.dxrewrite.nlu.data.WordNetTopics;
 import io.dxrewrite.nlu.eval.EvaluationGrid;
 import io.dxrewrite.nlu.eval.GridResult;
 import io.dxrewrite.nlu.eval.GridSpec;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.nn.IndexKind;

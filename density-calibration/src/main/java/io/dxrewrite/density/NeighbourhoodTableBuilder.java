@@ -1,5 +1,7 @@
 package io.dxrewrite.density;
 
+import io.dxrewrite.progress.ProgressListener;
+
 import io.dxrewrite.files.UmaskTempFile;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;

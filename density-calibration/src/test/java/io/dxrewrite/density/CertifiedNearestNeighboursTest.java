@@ -1,5 +1,7 @@
 package io.dxrewrite.density;
 
+import io.dxrewrite.progress.ProgressListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dxrewrite.embeddings.DefaultEmbeddings;

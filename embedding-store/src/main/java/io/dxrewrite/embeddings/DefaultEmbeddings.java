@@ -1,6 +1,7 @@
 package io.dxrewrite.embeddings;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.StoreFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ public final class DefaultEmbeddings {
   private static EmbeddingStore extractAndOpen() {
     URL url = DefaultEmbeddings.class.getResource(RESOURCE);
     if (url == null) {
-      throw new DxRewriteException(
+      throw new DxRewriteException(ErrorKind.INTERNAL,
           "the embedded default store " + RESOURCE + " is missing from the classpath");
     }
     try {

@@ -1,7 +1,7 @@
 package io.dxrewrite.audit;
 
 import io.dxrewrite.density.NeighbourhoodTable;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.ExactMechanism;
 import io.dxrewrite.mechanism.Mechanism;

@@ -1,6 +1,6 @@
 package io.dxrewrite.audit;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.WordBatch;

@@ -1,7 +1,7 @@
 package io.dxrewrite.calibration;
 
 import io.dxrewrite.files.UmaskTempFile;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;

@@ -1,6 +1,6 @@
 package io.dxrewrite.calibration;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismContext;

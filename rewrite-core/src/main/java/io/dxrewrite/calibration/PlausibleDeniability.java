@@ -1,7 +1,7 @@
 package io.dxrewrite.calibration;
 
 import io.dxrewrite.random.StreamPurpose;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;

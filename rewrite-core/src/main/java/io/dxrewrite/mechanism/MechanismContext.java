@@ -4,7 +4,7 @@ import io.dxrewrite.density.CertifiedNearestNeighbours;
 import io.dxrewrite.density.EmbeddingCovariance;
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.NearestNeighbourIndex;

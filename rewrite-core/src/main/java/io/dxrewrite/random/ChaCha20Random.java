@@ -1,6 +1,7 @@
 package io.dxrewrite.random;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -59,7 +60,8 @@ public final class ChaCha20Random implements RandomGenerator {
       cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"),
           new ChaCha20ParameterSpec(nonce, counter));
     } catch (GeneralSecurityException e) {
-      throw new DxRewriteException("the JDK's ChaCha20 cipher is unavailable", e);
+      throw new DxRewriteException(
+          ErrorKind.ENVIRONMENT, "the JDK's ChaCha20 cipher is unavailable", e);
     }
     bytesSinceKey = 0;
     buffer.position(BUFFER);

@@ -9,7 +9,7 @@ import io.dxrewrite.entity.EntityLayer;
 import io.dxrewrite.entity.EntityList;
 import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.entity.ProtectedText;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.Mechanisms;

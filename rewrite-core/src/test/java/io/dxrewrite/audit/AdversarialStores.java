@@ -2,7 +2,7 @@ package io.dxrewrite.audit;
 
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.EmbeddingTable;
 import io.dxrewrite.embeddings.StoreFixtures;

@@ -3,7 +3,7 @@ package io.dxrewrite.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dxrewrite.density.NeighbourhoodTable;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MultivariateLaplaceMechanism;

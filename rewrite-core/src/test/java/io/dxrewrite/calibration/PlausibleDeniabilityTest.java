@@ -2,7 +2,7 @@ package io.dxrewrite.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.files.UmaskProbe;

@@ -37,8 +37,8 @@ class OutputVocabularyRewriteTest {
   static void setUp() throws Exception {
     store = DefaultEmbeddings.open();
     Nd4jExactIndex index = new Nd4jExactIndex(store);
-    all = MechanismContext.of(store, index, io.dxrewrite.density.ProgressListener.NONE).certify(false);
-    letters = MechanismContext.of(store, index, io.dxrewrite.density.ProgressListener.NONE)
+    all = MechanismContext.of(store, index, io.dxrewrite.progress.ProgressListener.NONE).certify(false);
+    letters = MechanismContext.of(store, index, io.dxrewrite.progress.ProgressListener.NONE)
         .certify(false)
         .restrictOutputs(OutputVocabulary.LETTERS, Nd4jExactIndex::new);
     allowed = letters.allowedOutputs();

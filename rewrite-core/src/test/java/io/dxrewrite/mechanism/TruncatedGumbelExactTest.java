@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.nn.BruteForceIndex;

@@ -8,7 +8,7 @@ import io.dxrewrite.server.api.RewriteRequests;
 import io.dxrewrite.server.api.StreamRewriteHandler;
 import io.dxrewrite.server.auth.ApiKeyAuthenticator;
 import io.dxrewrite.server.auth.OperatorKey;
-import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.ledger.TenantBudgets;
 import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.observability.AccessLog;
 import io.dxrewrite.server.observability.ServerMetrics;
@@ -85,14 +85,14 @@ public final class DxRewriteServer implements AutoCloseable {
     try {
       ServerMetrics metrics = new ServerMetrics();
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config);
-      PrivacyAccountant accountant = new PrivacyAccountant(ledger, config::budgetOf,
+      TenantBudgets tenantBudgets = new TenantBudgets(ledger, config::budgetOf,
           config::subjectBudgetOf, config.subjectKeys());
       RewriteEngine engine = new RewriteEngine();
       RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars(),
           engine, config.allowSeed(), config.allowOovKeep());
-      ChargedRewrite charged = new ChargedRewrite(vertx, accountant, metrics);
+      ChargedRewrite charged = new ChargedRewrite(vertx, tenantBudgets, metrics);
       InfoHandlers info =
-          new InfoHandlers(engine, accountant, metrics, spec(), config.authEnabled());
+          new InfoHandlers(engine, tenantBudgets, metrics, spec(), config.authEnabled());
       RewriteHandler rewrite = new RewriteHandler(engine, requests, charged, config.deadline());
       StreamRewriteHandler stream = new StreamRewriteHandler(engine, requests, charged,
           STREAM_WINDOW, config.maxTextChars() * 4 + 1024);

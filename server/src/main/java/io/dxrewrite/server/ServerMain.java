@@ -1,6 +1,6 @@
 package io.dxrewrite.server;
 
-import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.ErrorReporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +18,10 @@ public final class ServerMain {
   private ServerMain() {}
 
   /**
-   * Exits with status 2 and a one-line reason if the settings are invalid or refused (for example
-   * auth off on a host that is not loopback; see {@link ServerConfig}) or the ledger or port
-   * cannot be opened, 1 naming only the exception type for any other failure to start.
+   * Exits with a one-line reason and the exit code of the failure's {@link ErrorKind}: 2 if the
+   * settings are invalid or refused (for example auth off on a host that is not loopback; see
+   * {@link ServerConfig}) or the ledger is not a ledger, 4 if the ledger or port cannot be opened
+   * for a reason of the machine, 1 naming only the exception type for any other failure.
    *
    * @param args ignored
    */
@@ -37,8 +38,9 @@ public final class ServerMain {
   /**
    * Starts the server and blocks until the JVM is asked to stop; the shutdown hook closes it. If
    * the embeddings or the index cannot be loaded (a missing store, {@code index} = {@code gpu}
-   * without a GPU), the process prints the reason and exits: 2 for a configuration error, 1
-   * otherwise, so that a supervisor sees the failure instead of a live but never-ready server.
+   * without a GPU), the process prints the reason and exits with the code of the failure's {@link
+   * ErrorKind} (2 for a configuration error, 4 for a failure of the machine, 1 otherwise), so that
+   * a supervisor sees the failure instead of a live but never-ready server.
    *
    * @param config the settings
    */
@@ -66,7 +68,7 @@ public final class ServerMain {
     if (failure != null) {
       System.err.println("dx-rewrite: error: the server could not load its embeddings or index: "
           + failure.getMessage());
-      System.exit(failure instanceof DxRewriteException ? 2 : 1);
+      System.exit(ErrorKind.of(failure).exitCode());
     }
   }
 }

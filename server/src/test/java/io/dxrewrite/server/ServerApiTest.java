@@ -342,7 +342,7 @@ class ServerApiTest {
     // the server's TEM reuses nothing (full scan, inversion); the library's default samples the
     // same law by rejection, so seeded outputs agree only with reuse off on both sides
     RewriteResult temExpected = new Rewriter(io.dxrewrite.mechanism.MechanismContext.of(store,
-        new Nd4jExactIndex(store), io.dxrewrite.density.ProgressListener.NONE).temReuse(false))
+        new Nd4jExactIndex(store), io.dxrewrite.progress.ProgressListener.NONE).temReuse(false))
         .rewrite("good phone", RewriteOptions.builder().mechanism("tem").epsilon(4).beta(0.01).seed(4)
             .build());
     assertThat(new JsonObject(temOk.body()).getJsonArray("results").getJsonObject(0)

@@ -126,7 +126,7 @@ public final class TestServers {
   static io.dxrewrite.mechanism.MechanismContext referenceContext(
       io.dxrewrite.embeddings.EmbeddingStore store) {
     return io.dxrewrite.mechanism.MechanismContext.of(store, new io.dxrewrite.nn.Nd4jExactIndex(store),
-            io.dxrewrite.density.ProgressListener.NONE)
+            io.dxrewrite.progress.ProgressListener.NONE)
         .restrictOutputs(io.dxrewrite.embeddings.OutputVocabulary.LETTERS,
             io.dxrewrite.nn.Nd4jExactIndex::new);
   }

@@ -1,6 +1,6 @@
 package io.dxrewrite.spark;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.mechanism.MechanismContext;

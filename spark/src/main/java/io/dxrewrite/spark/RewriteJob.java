@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
  * Output is a Spark output folder (part files and {@code _SUCCESS}); an existing output is never
  * overwritten, and a failed job leaves no {@code _SUCCESS}.
  *
- * <p>Exit codes: 0 success; 2 bad usage, bad input or a missing/damaged store (one-line reason
- * that never quotes record text); 1 internal error.
+ * <p>Exit codes ({@link io.dxrewrite.error.ErrorKind}): 0 success; 2 bad usage, bad input or a
+ * missing/damaged store (one-line reason that never quotes record text); 4 a failure of the
+ * machines (a read or write that failed, executors that read different stores); 1 internal error.
  */
 @Command(
     name = "io.dxrewrite.spark.RewriteJob",
@@ -51,6 +52,9 @@ public final class RewriteJob implements Callable<Integer> {
 
   /** Exit code for bad usage, bad input or a bad store. */
   public static final int EXIT_USAGE = ErrorReporter.EXIT_USAGE;
+
+  /** Exit code for a failure of the machines rather than of the caller. */
+  public static final int EXIT_ENVIRONMENT = ErrorReporter.EXIT_ENVIRONMENT;
 
   /** Input and output formats. */
   enum Format {

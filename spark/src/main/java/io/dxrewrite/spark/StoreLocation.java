@@ -3,6 +3,7 @@ package io.dxrewrite.spark;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.StoreFormatException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public record StoreLocation(String path, long checksum) implements Serializable 
   EmbeddingStore open() {
     EmbeddingStore store = path == null ? DefaultEmbeddings.open() : EmbeddingStore.open(locate());
     if (store.checksum() != checksum) {
-      throw new DxRewriteException(
+      throw new DxRewriteException(ErrorKind.ENVIRONMENT,
           "embedding store " + store.path() + " on this executor has checksum "
               + Long.toHexString(store.checksum()) + " but the driver verified "
               + Long.toHexString(checksum) + "; every executor must read the same store");

@@ -46,7 +46,7 @@ final class LocalSpark {
         io.dxrewrite.mechanism.MechanismContext.of(
                 DefaultEmbeddings.open(),
                 new Nd4jExactIndex(DefaultEmbeddings.open()),
-                io.dxrewrite.density.ProgressListener.NONE)
+                io.dxrewrite.progress.ProgressListener.NONE)
             .restrictOutputs(io.dxrewrite.embeddings.OutputVocabulary.LETTERS, Nd4jExactIndex::new));
   }
 

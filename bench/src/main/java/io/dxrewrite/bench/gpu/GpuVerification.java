@@ -1,6 +1,6 @@
 package io.dxrewrite.bench.gpu;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.EmbeddingStoreWriter;

@@ -4,7 +4,7 @@ import io.dxrewrite.bench.names.SyntheticIdentities.Identity;
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.calibration.EpsilonCalibrator;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.MechanismContext;

@@ -3,7 +3,7 @@ package io.dxrewrite.bench.tem;
 import io.dxrewrite.bench.PeakRss;
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.EpsilonCalibrator;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.Mechanism;
 import io.dxrewrite.mechanism.MechanismContext;

@@ -3,7 +3,7 @@ package io.dxrewrite.bench.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dxrewrite.bench.names.SyntheticIdentities.Identity;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.MechanismContext;

@@ -1,6 +1,6 @@
 package io.dxrewrite.cli.progress;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 
 /**
  * A progress line on stderr ({@link ProgressLine}) for long library tasks (neighbour-table builds, calibration), started

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,7 +57,8 @@ public final class LabelledFileReader {
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("no such file: " + file);
     } catch (IOException e) {
-      throw new DxRewriteException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new DxRewriteException(
+          ErrorKind.ENVIRONMENT, "cannot read " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.dxrewrite.nlu.data;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class WordNetTopics {
       try {
         readInto(Files.newInputStream(file), file.toString(), out);
       } catch (IOException e) {
-        throw new DxRewriteException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+        throw new DxRewriteException(ErrorKind.ENVIRONMENT,
+            "cannot read " + file + ": " + e.getClass().getSimpleName(), e);
       }
     }
     return out;
@@ -107,7 +109,8 @@ public final class WordNetTopics {
         out.add(parse(line, source, number));
       }
     } catch (IOException e) {
-      throw new DxRewriteException("cannot read " + source + ": " + e.getClass().getSimpleName(), e);
+      throw new DxRewriteException(ErrorKind.ENVIRONMENT,
+          "cannot read " + source + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

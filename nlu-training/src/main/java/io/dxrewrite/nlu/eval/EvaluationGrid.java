@@ -3,7 +3,7 @@ package io.dxrewrite.nlu.eval;
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.calibration.EpsilonCalibrator;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.nlu.data.LabelSet;
 import io.dxrewrite.nlu.data.LabelledExample;

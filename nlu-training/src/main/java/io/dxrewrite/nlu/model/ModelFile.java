@@ -3,6 +3,7 @@ package io.dxrewrite.nlu.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ public final class ModelFile {
       } catch (IOException ignored) {
         // the original failure is the one to report
       }
-      throw new DxRewriteException("cannot write the model to " + target, e);
+      throw new DxRewriteException(
+          ErrorKind.ENVIRONMENT, "cannot write the model to " + target, e);
     }
   }
 

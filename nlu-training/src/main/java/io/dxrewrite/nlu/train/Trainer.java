@@ -1,8 +1,8 @@
 package io.dxrewrite.nlu.train;
 
 import io.dxrewrite.random.StreamPurpose;
-import io.dxrewrite.accounting.NoiseCalibration;
-import io.dxrewrite.accounting.RdpAccountant;
+import io.dxrewrite.nlu.accounting.NoiseCalibration;
+import io.dxrewrite.nlu.accounting.RdpAccountant;
 import io.dxrewrite.random.ChaCha20Random;
 import io.dxrewrite.nlu.dpsgd.DpSgdParameters;
 import io.dxrewrite.nlu.dpsgd.DpSgdStep;

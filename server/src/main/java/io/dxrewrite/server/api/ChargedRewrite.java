@@ -3,7 +3,7 @@ package io.dxrewrite.server.api;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.server.ledger.BudgetExceededException;
-import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.ledger.TenantBudgets;
 import io.dxrewrite.server.ledger.SubjectBudgetExceededException;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteService;
@@ -52,17 +52,17 @@ public final class ChargedRewrite {
   }
 
   private final Vertx vertx;
-  private final PrivacyAccountant accountant;
+  private final TenantBudgets tenantBudgets;
   private final ServerMetrics metrics;
 
   /**
    * @param vertx for the blocking ledger write
-   * @param accountant the budget ledger
+   * @param tenantBudgets the budget ledger
    * @param metrics where words and epsilon are counted
    */
-  public ChargedRewrite(Vertx vertx, PrivacyAccountant accountant, ServerMetrics metrics) {
+  public ChargedRewrite(Vertx vertx, TenantBudgets tenantBudgets, ServerMetrics metrics) {
     this.vertx = vertx;
-    this.accountant = accountant;
+    this.tenantBudgets = tenantBudgets;
     this.metrics = metrics;
   }
 
@@ -100,7 +100,7 @@ public final class ChargedRewrite {
    */
   public Future<Charged> run(RewriteService service, String tenant, String ledgerId,
       Records records, RewriteOptions options, Deadline deadline) {
-    if (accountant.remaining(tenant) <= 0) {
+    if (tenantBudgets.remaining(tenant) <= 0) {
       return Future.failedFuture(new BudgetExceededException(tenant, 0, Double.NaN));
     }
     try {
@@ -118,7 +118,7 @@ public final class ChargedRewrite {
           }
           double epsilon = finiteTotal(results, records.position());
           try {
-            accountant.commit(tenant, ledgerId, results, records.subjects(),
+            tenantBudgets.commit(tenant, ledgerId, results, records.subjects(),
                 options.seed().isPresent());
           } catch (SubjectBudgetExceededException e) {
             throw new ApiException(429, "subject_budget_exceeded",
@@ -134,7 +134,7 @@ public final class ChargedRewrite {
           }
           metrics.wordsRewritten(words);
           metrics.epsilonSpent(tenant, epsilon);
-          return new Charged(results, epsilon, accountant.remaining(tenant));
+          return new Charged(results, epsilon, tenantBudgets.remaining(tenant));
         }, false));
   }
 
@@ -156,10 +156,10 @@ public final class ChargedRewrite {
   }
 
   private void checkSubjects(String tenant, Records records) {
-    boolean required = accountant.subjectBudget(tenant).isPresent();
+    boolean required = tenantBudgets.subjectBudget(tenant).isPresent();
     for (int i = 0; i < records.subjects().size(); i++) {
       String subject = records.subjects().get(i);
-      if (subject != null && !accountant.subjectAccounting()) {
+      if (subject != null && !tenantBudgets.subjectAccounting()) {
         throw new ApiException(422, "subject_accounting_off", "subject accounting is off on this"
             + " server: the operator enables it by setting subject_secret (environment"
             + " DX_REWRITE_SUBJECT_SECRET); send records without a subject meanwhile");
@@ -188,7 +188,7 @@ public final class ChargedRewrite {
             + Double.MAX_VALUE / Math.max(1, report.wordsPerturbed()) + " for this record");
       }
     }
-    double sum = PrivacyAccountant.charge(results);
+    double sum = TenantBudgets.charge(results);
     if (!Double.isFinite(sum)) {
       throw new ApiException(422, "epsilon_overflow", "the request's total epsilon (the sum over"
           + " its records) is not a finite number; it must stay at most " + Double.MAX_VALUE

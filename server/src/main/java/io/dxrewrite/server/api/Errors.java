@@ -1,7 +1,7 @@
 package io.dxrewrite.server.api;
 
-import io.dxrewrite.error.InvalidInputException;
-import io.dxrewrite.error.InvalidParameterException;
+import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.server.ledger.BudgetExceededException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -75,12 +75,8 @@ public final class Errors {
               : new JsonObject().put("remaining_epsilon", b.remaining()),
           null);
     }
-    if (t instanceof InvalidParameterException) {
-      // Our own messages name the parameter and its allowed range, never record text.
-      return new ApiException(422, "invalid_parameter", t.getMessage());
-    }
-    if (t instanceof InvalidInputException) {
-      return new ApiException(422, "invalid_input", t.getMessage());
+    if (t instanceof DxRewriteException dx) {
+      return byKind(dx);
     }
     if (t instanceof CancellationException) {
       return deadline();
@@ -113,7 +109,32 @@ public final class Errors {
     if (status > 0) {
       return fromStatus(status, bodyLimitBytes);
     }
-    return new ApiException(500, "internal_error", "internal error");
+    return ErrorKind.of(t) == ErrorKind.ENVIRONMENT ? unavailable() : internal();
+  }
+
+  /**
+   * Our own exceptions, answered with the HTTP status of their {@link ErrorKind}: usage 422 {@code
+   * invalid_parameter} and input 422 {@code invalid_input} with their message (which names the
+   * parameter or the record's position, never record text); environment 503 {@code unavailable}
+   * and internal 500 {@code internal_error} without it (it names server paths and devices, which
+   * are the operator's business, not the client's).
+   */
+  static ApiException byKind(DxRewriteException e) {
+    return switch (e.kind()) {
+      case USAGE -> new ApiException(e.kind().httpStatus(), "invalid_parameter", e.getMessage());
+      case INPUT -> new ApiException(e.kind().httpStatus(), "invalid_input", e.getMessage());
+      case ENVIRONMENT -> unavailable();
+      case INTERNAL -> internal();
+    };
+  }
+
+  private static ApiException unavailable() {
+    return new ApiException(ErrorKind.ENVIRONMENT.httpStatus(), "unavailable",
+        "the server's machine failed the request (not the request's fault); retry later");
+  }
+
+  private static ApiException internal() {
+    return new ApiException(ErrorKind.INTERNAL.httpStatus(), "internal_error", "internal error");
   }
 
   /**

@@ -2,7 +2,7 @@ package io.dxrewrite.server.api;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.mechanism.Mechanisms;
-import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.ledger.TenantBudgets;
 import io.dxrewrite.server.observability.AccessLog;
 import io.dxrewrite.server.ServerConfig;
 import io.dxrewrite.server.ledger.PrivacyLedger;
@@ -18,35 +18,35 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class InfoHandlers {
   private final RewriteEngine engine;
-  private final PrivacyAccountant accountant;
+  private final TenantBudgets tenantBudgets;
   private final ServerMetrics metrics;
   private final Buffer spec;
   private final boolean authEnabled;
 
   /**
    * @param engine the engine (for the store and readiness)
-   * @param accountant the ledger (for budgets)
+   * @param tenantBudgets the ledger (for budgets)
    * @param metrics the Prometheus registry
    * @param spec the OpenAPI document, served as is
    */
   public InfoHandlers(
-      RewriteEngine engine, PrivacyAccountant accountant, ServerMetrics metrics, Buffer spec) {
-    this(engine, accountant, metrics, spec, true);
+      RewriteEngine engine, TenantBudgets tenantBudgets, ServerMetrics metrics, Buffer spec) {
+    this(engine, tenantBudgets, metrics, spec, true);
   }
 
   /**
    * @param engine the engine (for the store and readiness)
-   * @param accountant the ledger (for budgets)
+   * @param tenantBudgets the ledger (for budgets)
    * @param metrics the Prometheus registry
    * @param spec the OpenAPI document, served as is
    * @param authEnabled whether API keys are configured (else the operator's budget queries
    *     default to the anonymous tenant)
    */
-  public InfoHandlers(RewriteEngine engine, PrivacyAccountant accountant, ServerMetrics metrics,
+  public InfoHandlers(RewriteEngine engine, TenantBudgets tenantBudgets, ServerMetrics metrics,
       Buffer spec, boolean authEnabled) {
     this.authEnabled = authEnabled;
     this.engine = engine;
-    this.accountant = accountant;
+    this.tenantBudgets = tenantBudgets;
     this.metrics = metrics;
     this.spec = spec;
   }
@@ -115,18 +115,18 @@ public final class InfoHandlers {
     }
     JsonObject body = new JsonObject()
         .put("tenant", tenant)
-        .put("budget", accountant.budget(tenant))
-        .put("spent", accountant.spent(tenant))
-        .put("remaining", accountant.remaining(tenant));
+        .put("budget", tenantBudgets.budget(tenant))
+        .put("spent", tenantBudgets.spent(tenant))
+        .put("remaining", tenantBudgets.remaining(tenant));
     if (subject != null) {
       RewriteRequests.checkSubject(subject, "the query");
-      if (!accountant.subjectAccounting()) {
+      if (!tenantBudgets.subjectAccounting()) {
         throw new ApiException(422, "subject_accounting_off", "subject accounting is off on this"
             + " server: the operator enables it by setting subject_secret (environment"
             + " DX_REWRITE_SUBJECT_SECRET)");
       }
-      double spent = accountant.subjectSpent(tenant, subject);
-      OptionalDouble limit = accountant.subjectBudget(tenant);
+      double spent = tenantBudgets.subjectSpent(tenant, subject);
+      OptionalDouble limit = tenantBudgets.subjectBudget(tenant);
       JsonObject s = new JsonObject().put("spent", spent);
       if (limit.isPresent()) {
         s.put("budget", limit.getAsDouble())

@@ -1,9 +1,11 @@
 package io.dxrewrite.server.ledger;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 
 /**
- * A charge would take a tenant over its epsilon budget; nothing was charged.
+ * A charge would take a tenant over its epsilon budget; nothing was charged. Kind {@link
+ * ErrorKind#INPUT}: the request asks for more than the tenant has left (the API answers 429).
  */
 public final class BudgetExceededException extends DxRewriteException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public final class BudgetExceededException extends DxRewriteException {
    * @param requested epsilon the request would have spent
    */
   public BudgetExceededException(String tenant, double remaining, double requested) {
-    super("epsilon budget of tenant '" + tenant + "' exceeded: remaining " + remaining
+    super(ErrorKind.INPUT, "epsilon budget of tenant '" + tenant + "' exceeded: remaining " + remaining
         + ", request needs " + requested);
     this.remaining = remaining;
     this.requested = requested;

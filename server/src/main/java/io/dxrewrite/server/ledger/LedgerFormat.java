@@ -1,6 +1,7 @@
 package io.dxrewrite.server.ledger;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,7 +49,7 @@ final class LedgerFormat {
   static Replay replay(Path path, FileChannel channel) throws IOException {
     long size = channel.size();
     if (size > Integer.MAX_VALUE) {
-      throw new DxRewriteException("ledger " + path + " is larger than 2 GiB; rotate it");
+      throw new DxRewriteException(ErrorKind.INPUT, "ledger " + path + " is larger than 2 GiB; rotate it");
     }
     ByteBuffer buffer = ByteBuffer.allocate((int) size);
     while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
@@ -83,7 +84,7 @@ final class LedgerFormat {
         if (last) {
           return new Replay(totals, entries, sequence, start);
         }
-        throw new DxRewriteException(
+        throw new DxRewriteException(ErrorKind.INPUT,
             "ledger " + path + " is damaged at line " + lineNumber
                 + " (bad checksum or format); refusing to start. Restore it from a backup.");
       }
@@ -96,7 +97,7 @@ final class LedgerFormat {
   }
 
   private static DxRewriteException notLedger(Path path) {
-    return new DxRewriteException(
+    return new DxRewriteException(ErrorKind.INPUT,
         "file " + path + " is not a dx-rewrite ledger of version 1 (header '"
             + HEADER.strip() + "' expected)");
   }

@@ -1,6 +1,7 @@
 package io.dxrewrite.server.ledger;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ public final class PrivacyLedger implements AutoCloseable {
         throw e;
       }
     } catch (IOException e) {
-      throw new DxRewriteException("cannot open ledger " + path + ": " + e.getMessage(), e);
+      throw new DxRewriteException(ErrorKind.ENVIRONMENT, "cannot open ledger " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -133,13 +134,14 @@ public final class PrivacyLedger implements AutoCloseable {
       // No background writer: a commit happens only in charge(), whole, and is fsynced there.
       return new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
     } catch (MVStoreException e) {
-      throw new DxRewriteException("cannot open ledger " + path + " (not a dx-rewrite ledger of"
-          + " format 2, damaged, or in use by another process: " + e.getErrorCode() + ")", e);
+      throw new DxRewriteException(ErrorKind.INPUT, "cannot open ledger " + path
+          + " (not a dx-rewrite ledger of format 2, damaged, or in use by another process: " + e.getErrorCode() + ")", e);
     }
   }
 
   private static DxRewriteException notLedger(Path path) {
-    return new DxRewriteException("file " + path + " is not a dx-rewrite ledger of format 1 or 2");
+    return new DxRewriteException(
+        ErrorKind.INPUT, "file " + path + " is not a dx-rewrite ledger of format 1 or 2");
   }
 
   private static void importV1(Path file, LedgerFormat.Replay replay) {
@@ -176,7 +178,7 @@ public final class PrivacyLedger implements AutoCloseable {
       meta.put(SECRET_KEY, fingerprint);
       commitDurably(store);
     } else if (!stored.equals(fingerprint)) {
-      throw new DxRewriteException("ledger " + path + " holds subject totals keyed with another"
+      throw new DxRewriteException(ErrorKind.USAGE, "ledger " + path + " holds subject totals keyed with another"
           + " subject_secret; configure the secret it was written with (changing it would start"
           + " every subject's total at zero)");
     }
@@ -247,7 +249,7 @@ public final class PrivacyLedger implements AutoCloseable {
       List<RecordCharge> records, boolean seeded, double tenantBudget,
       OptionalDouble subjectBudget) {
     if (closed) {
-      throw new DxRewriteException("ledger " + path + " is closed");
+      throw new DxRewriteException(ErrorKind.ENVIRONMENT, "ledger " + path + " is closed");
     }
     if (!isValidTenant(tenant)) {
       throw new IllegalArgumentException("invalid tenant id");
@@ -298,7 +300,7 @@ public final class PrivacyLedger implements AutoCloseable {
       store.commit();
     } catch (RuntimeException e) {
       rollBack();
-      throw new DxRewriteException("cannot write ledger " + path + " ("
+      throw new DxRewriteException(ErrorKind.ENVIRONMENT, "cannot write ledger " + path + " ("
           + e.getClass().getSimpleName() + ")", e);
     }
     sequence++;
@@ -323,7 +325,7 @@ public final class PrivacyLedger implements AutoCloseable {
       try {
         store.sync();
       } catch (RuntimeException e) {
-        throw new DxRewriteException("cannot fsync ledger " + path + " ("
+        throw new DxRewriteException(ErrorKind.ENVIRONMENT, "cannot fsync ledger " + path + " ("
             + e.getClass().getSimpleName() + ")", e);
       }
       synced = target;
@@ -424,7 +426,8 @@ public final class PrivacyLedger implements AutoCloseable {
     try {
       store.close();
     } catch (MVStoreException e) {
-      throw new DxRewriteException("cannot close ledger " + path + ": " + e.getErrorCode(), e);
+      throw new DxRewriteException(
+          ErrorKind.ENVIRONMENT, "cannot close ledger " + path + ": " + e.getErrorCode(), e);
     }
   }
 }

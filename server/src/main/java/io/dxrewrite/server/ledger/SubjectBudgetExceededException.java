@@ -1,10 +1,12 @@
 package io.dxrewrite.server.ledger;
 
 import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.ErrorKind;
 
 /**
  * A record would take its data subject over the tenant's per-subject epsilon budget; nothing of
- * the request was charged. The message names the record's position, never the subject key.
+ * the request was charged. The message names the record's position, never the subject key. Kind
+ * {@link ErrorKind#INPUT}.
  */
 public final class SubjectBudgetExceededException extends DxRewriteException {
   private static final long serialVersionUID = 1L;
@@ -19,7 +21,7 @@ public final class SubjectBudgetExceededException extends DxRewriteException {
    * @param requested the record's epsilon
    */
   public SubjectBudgetExceededException(int record, double remaining, double requested) {
-    super("record " + record + " would exceed the per-subject epsilon budget: remaining "
+    super(ErrorKind.INPUT, "record " + record + " would exceed the per-subject epsilon budget: remaining "
         + remaining + ", record needs " + requested);
     this.record = record;
     this.remaining = remaining;

@@ -5,7 +5,7 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.density.NeighbourhoodTable;
 import io.dxrewrite.density.NeighbourhoodTableBuilder;
 import io.dxrewrite.mechanism.MechanismContext;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.OutputVocabulary;
 import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.rewrite.RewriteOptions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dxrewrite.rewrite.PrivacyReport;
 import io.dxrewrite.rewrite.RewriteOptions;
 import io.dxrewrite.rewrite.RewriteResult;
-import io.dxrewrite.server.ledger.PrivacyAccountant;
+import io.dxrewrite.server.ledger.TenantBudgets;
 import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.observability.ServerMetrics;
 import io.dxrewrite.server.rewrite.RewriteService;
@@ -50,7 +50,7 @@ class ChargedRewriteTest {
     };
     try (PrivacyLedger ledger = PrivacyLedger.open(dir.resolve("ledger.log"))) {
       ChargedRewrite charged = new ChargedRewrite(vertx,
-          new PrivacyAccountant(ledger, tenant -> 1e9), new ServerMetrics());
+          new TenantBudgets(ledger, tenant -> 1e9), new ServerMetrics());
       RewriteOptions options = RewriteOptions.builder().epsilon(10).build();
       int calls = 32;
       List<String> mismatches = Collections.synchronizedList(new ArrayList<>());

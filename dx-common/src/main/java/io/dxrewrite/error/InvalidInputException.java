@@ -1,8 +1,9 @@
 package io.dxrewrite.error;
 
 /**
- * User-supplied input (a record, a file) cannot be processed. The message names the record by its
- * position and says what is wrong; it never quotes the record's text.
+ * User-supplied input (a record, a file) cannot be processed ({@link ErrorKind#INPUT}). The
+ * message names the record by its position and says what is wrong; it never quotes the record's
+ * text.
  */
 public class InvalidInputException extends DxRewriteException {
   private static final long serialVersionUID = 1L;
@@ -11,7 +12,7 @@ public class InvalidInputException extends DxRewriteException {
    * @param message what is wrong, naming the record by position only
    */
   public InvalidInputException(String message) {
-    super(message);
+    super(ErrorKind.INPUT, message);
   }
 
   /**
@@ -19,6 +20,6 @@ public class InvalidInputException extends DxRewriteException {
    * @param cause the underlying failure; its own message must not quote record text either
    */
   public InvalidInputException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.INPUT, message, cause);
   }
 }

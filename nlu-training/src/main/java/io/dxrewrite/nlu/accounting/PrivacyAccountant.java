@@ -1,4 +1,4 @@
-package io.dxrewrite.accounting;
+package io.dxrewrite.nlu.accounting;
 
 /**
  * Tracks the privacy a record has spent over a sequence of randomized steps and reports it as

@@ -3,7 +3,7 @@ package io.dxrewrite.error;
 /**
  * A parameter (epsilon, a mechanism name, a batch size, ...) is outside its allowed range. The
  * message names the parameter, the offending value and the allowed range. Thrown by {@link
- * DxPreconditions}.
+ * DxPreconditions}. Kind {@link ErrorKind#USAGE}.
  */
 public class InvalidParameterException extends DxRewriteException {
   private static final long serialVersionUID = 1L;
@@ -12,6 +12,6 @@ public class InvalidParameterException extends DxRewriteException {
    * @param message names the parameter, its value and the allowed range
    */
   public InvalidParameterException(String message) {
-    super(message);
+    super(ErrorKind.USAGE, message);
   }
 }

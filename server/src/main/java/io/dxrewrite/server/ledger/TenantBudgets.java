@@ -17,19 +17,19 @@ import java.util.function.ToDoubleFunction;
  * basic composition over that person's records; a request's charge is the sum over its records.
  * Blocking (it fsyncs): call it on a worker thread, never on the event loop.
  */
-public final class PrivacyAccountant {
+public final class TenantBudgets {
   private final PrivacyLedger ledger;
   private final ToDoubleFunction<String> budgets;
   private final Function<String, OptionalDouble> subjectBudgets;
   private final Optional<SubjectKeys> subjectKeys;
 
   /**
-   * An accountant without subject accounting.
+   * Tenant budgets without subject accounting.
    *
    * @param ledger the durable ledger
    * @param budgets tenant id to its total epsilon budget
    */
-  public PrivacyAccountant(PrivacyLedger ledger, ToDoubleFunction<String> budgets) {
+  public TenantBudgets(PrivacyLedger ledger, ToDoubleFunction<String> budgets) {
     this(ledger, budgets, tenant -> OptionalDouble.empty(), Optional.empty());
   }
 
@@ -41,7 +41,7 @@ public final class PrivacyAccountant {
    * @throws IllegalArgumentException never for a valid ledger; see {@link
    *     PrivacyLedger#bindSubjectSecret} for a ledger written under another secret
    */
-  public PrivacyAccountant(PrivacyLedger ledger, ToDoubleFunction<String> budgets,
+  public TenantBudgets(PrivacyLedger ledger, ToDoubleFunction<String> budgets,
       Function<String, OptionalDouble> subjectBudgets, Optional<SubjectKeys> subjectKeys) {
     this.ledger = ledger;
     this.budgets = budgets;

@@ -2,8 +2,8 @@ package io.dxrewrite.error;
 
 /**
  * Reading or writing failed for a reason outside the input's content: a full disk, a closed pipe
- * (the reader of standard output went away), a failing device. Entry points exit with {@link
- * ErrorReporter#EXIT_IO_FAILURE}, not with the bad-input code. The message carries the operating
+ * (the reader of standard output went away), a failing device. Kind {@link
+ * ErrorKind#ENVIRONMENT}: entry points exit with its code, not with the bad-input code. The message carries the operating
  * system's reason, which never quotes record text.
  */
 public class IoFailureException extends DxRewriteException {
@@ -14,6 +14,6 @@ public class IoFailureException extends DxRewriteException {
    * @param cause the underlying I/O failure
    */
   public IoFailureException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.ENVIRONMENT, message, cause);
   }
 }

@@ -1,4 +1,4 @@
-package io.dxrewrite.accounting;
+package io.dxrewrite.nlu.accounting;
 
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;

@@ -26,8 +26,26 @@ class ErrorReporterTest {
     StringWriter out = new StringWriter();
     Exception e =
         new IoFailureException("cannot read or write: Broken pipe", new IOException("Broken pipe"));
-    assertThat(report(e, out)).isEqualTo(1).isNotEqualTo(ErrorReporter.EXIT_USAGE);
+    assertThat(report(e, out)).isEqualTo(4).isEqualTo(ErrorReporter.EXIT_ENVIRONMENT);
     assertThat(out.toString()).contains("cannot read or write: Broken pipe");
+  }
+
+  @Test
+  void aForeignIoFailureIsTheEnvironmentsFaultAndIsNamedByTypeOnly() {
+    StringWriter out = new StringWriter();
+    Exception e = new java.io.UncheckedIOException(new IOException("cannot map 'my PIN is 4711'"));
+    assertThat(report(e, out)).isEqualTo(ErrorReporter.EXIT_ENVIRONMENT);
+    assertThat(out.toString()).contains("java.io.UncheckedIOException").doesNotContain("4711");
+  }
+
+  @Test
+  void eachOfOurExceptionsExitsWithTheCodeOfItsKind() {
+    for (ErrorKind kind : ErrorKind.values()) {
+      StringWriter out = new StringWriter();
+      assertThat(report(new DxRewriteException(kind, "what failed"), out))
+          .as(kind.name()).isEqualTo(kind.exitCode());
+      assertThat(out.toString()).isEqualTo("dx-rewrite: error: what failed\n");
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.dxrewrite.density;
+package io.dxrewrite.progress;
 
 /**
  * Receives progress of long computations (building a neighbour table, estimating plausible

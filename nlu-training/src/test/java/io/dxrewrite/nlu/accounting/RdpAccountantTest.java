@@ -1,4 +1,4 @@
-package io.dxrewrite.accounting;
+package io.dxrewrite.nlu.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

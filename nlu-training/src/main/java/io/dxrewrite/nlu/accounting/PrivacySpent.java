@@ -1,4 +1,4 @@
-package io.dxrewrite.accounting;
+package io.dxrewrite.nlu.accounting;
 
 /**
  * An (epsilon, delta)-DP guarantee derived from an RDP curve.

@@ -1,4 +1,4 @@
-package io.dxrewrite.accounting;
+package io.dxrewrite.nlu.accounting;
 
 import io.dxrewrite.error.DxPreconditions;
 
