@@ -1,15 +1,11 @@
 package io.dxrewrite.cli.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dxrewrite.error.InvalidInputException;
+import io.dxrewrite.json.StrictJson;
 import io.dxrewrite.text.UnpairedSurrogates;
 import java.io.IOException;
 
@@ -18,20 +14,13 @@ import java.io.IOException;
  * rewritten in place: the line is written back byte for byte except for that string's value, so
  * every other field (labels, ids, nested objects, number formats such as {@code 1.50}, {@code 1e3}
  * or {@code -0.0}, whitespace and field order) is kept exactly. A line must hold exactly one JSON
- * object with no field name repeated at any level (a repeated name would leave one of its values
- * unprotected or ambiguous), nested at most 100 levels deep. A blank line is copied through and
+ * object that keeps {@link StrictJson}'s rules: no field name repeated at any level (a repeated
+ * name would leave one of its values unprotected or ambiguous), nested at most {@value
+ * StrictJson#MAX_NESTING_DEPTH} levels deep. A blank line is copied through and
  * is no record. A UTF-8 byte-order mark before the first line is kept. A field whose string holds
  * an unpaired surrogate escape ({@code "\ud800"}) is refused ({@link UnpairedSurrogates}).
  */
 final class JsonlCodec implements RecordCodec {
-  /** Deepest nesting of objects and arrays accepted in a line. */
-  private static final int MAX_DEPTH = 100;
-
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .build();
   private static final ObjectMapper QUOTER = new ObjectMapper();
   private static final String BOM = "\uFEFF";
 
@@ -54,52 +43,47 @@ final class JsonlCodec implements RecordCodec {
     int end = -1;
     String text = null;
     String subject = null;
-    try (JsonParser parser = FACTORY.createParser(content.substring(offset))) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new InvalidInputException("line " + line.number() + ": expected a JSON object");
-      }
-      JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-        boolean selected = field.equals(parser.currentName());
-        boolean isSubject = subjectField != null && subjectField.equals(parser.currentName());
-        JsonToken value = parser.nextToken();
-        if (isSubject) {
-          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
-            throw new InvalidInputException(
-                "line " + line.number() + ": subject field '" + subjectField
-                    + "' is not a string or an integer");
+    String json = content.substring(offset);
+    try (JsonParser parser = StrictJson.factory().createParser(json)) {
+      try {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          throw new InvalidInputException("line " + line.number() + ": expected a JSON object");
+        }
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+          boolean selected = field.equals(parser.currentName());
+          boolean isSubject = subjectField != null && subjectField.equals(parser.currentName());
+          JsonToken value = parser.nextToken();
+          if (isSubject) {
+            if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
+              throw new InvalidInputException(
+                  "line " + line.number() + ": subject field '" + subjectField
+                      + "' is not a string or an integer");
+            }
+            subject = parser.getText();
+            continue;
           }
-          subject = parser.getText();
-          continue;
+          if (!selected) {
+            parser.skipChildren();
+            continue;
+          }
+          if (value != JsonToken.VALUE_STRING) {
+            throw new InvalidInputException(
+                "line " + line.number() + ": field '" + field + "' is not a string");
+          }
+          start = offset + (int) parser.currentTokenLocation().getCharOffset();
+          text = parser.getText();
+          end = offset + (int) parser.currentLocation().getCharOffset();
         }
-        if (!selected) {
-          parser.skipChildren();
-          continue;
-        }
-        if (value != JsonToken.VALUE_STRING) {
+        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
           throw new InvalidInputException(
-              "line " + line.number() + ": field '" + field + "' is not a string");
+              "line " + line.number() + ": malformed JSON (one object per line expected)");
         }
-        start = offset + (int) parser.currentTokenLocation().getCharOffset();
-        text = parser.getText();
-        end = offset + (int) parser.currentLocation().getCharOffset();
+      } catch (JsonProcessingException e) {
+        // Jackson's messages quote the input: only the kind of violation and its place are reported
+        throw new InvalidInputException("line " + line.number() + ": "
+            + StrictJson.classify(e, parser, json).shifted(offset).describe());
       }
-      if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
-        throw new InvalidInputException(
-            "line " + line.number() + ": malformed JSON (one object per line expected)");
-      }
-    } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "line " + line.number() + ": JSON nested deeper than " + MAX_DEPTH + " levels");
-    } catch (JsonParseException e) {
-      // Jackson's messages quote the input, so only the location (and a repeated name) is reported
-      String what =
-          e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-              ? "a field name is repeated"
-              : "malformed JSON";
-      throw new InvalidInputException(
-          "line " + line.number() + ": " + what + " at column "
-              + (offset + e.getLocation().getColumnNr()));
     } catch (IOException e) {
       throw new InvalidInputException("line " + line.number() + ": malformed JSON");
     }

@@ -119,7 +119,7 @@ public final class ApiRouter {
       // last value)
       if (ctx.body() != null && ctx.body().buffer() != null && ctx.body().length() > 0) {
         try {
-          RepeatedNames.check(ctx.body().buffer(), "the request body");
+          StrictBody.check(ctx.body().buffer(), "the request body");
         } catch (ApiException e) {
           ctx.fail(e);
           return;

@@ -2,6 +2,7 @@ package io.dxrewrite.server.api;
 
 import io.dxrewrite.error.DxRewriteException;
 import io.dxrewrite.error.ErrorKind;
+import io.dxrewrite.json.StrictJson;
 import io.dxrewrite.server.ledger.BudgetExceededException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -142,7 +143,8 @@ public final class Errors {
    */
   public static ApiException malformed() {
     return new ApiException(400, "malformed_json",
-        "the body is not valid JSON in UTF-8 (or is nested deeper than 1000 levels)");
+        "the body is not valid JSON in UTF-8 (or is nested deeper than "
+            + StrictJson.MAX_NESTING_DEPTH + " levels)");
   }
 
   /**

@@ -109,7 +109,7 @@ public final class StreamRewriteHandler {
       String text;
       String subject;
       try {
-        RepeatedNames.check(bytes, "line " + n);
+        StrictBody.check(bytes, "line " + n);
         JsonObject json = new JsonObject(bytes);
         Object subjectValue = json.getValue("subject");
         boolean subjectOk = subjectValue == null ? !json.containsKey("subject")
