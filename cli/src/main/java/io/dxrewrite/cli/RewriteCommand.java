@@ -1,7 +1,6 @@
 package io.dxrewrite.cli;
 
 import io.dxrewrite.cli.io.AtomicOutput;
-import io.dxrewrite.cli.io.Line;
 import io.dxrewrite.cli.io.LineReader;
 import io.dxrewrite.cli.io.RecordCodec;
 import io.dxrewrite.cli.io.RecordFormat;
@@ -18,23 +17,18 @@ import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidInputException;
 import io.dxrewrite.error.IoFailureException;
 import io.dxrewrite.nn.NearestNeighbourIndex;
-import io.dxrewrite.nn.OpenBlasCoreType;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.Guarantee;
 import io.dxrewrite.rewrite.OovPolicy;
-import io.dxrewrite.rewrite.TotalEpsilonException;
 import io.dxrewrite.rewrite.TotalEpsilonLimit;
 import io.dxrewrite.entity.EntityList;
 import io.dxrewrite.entity.EntityTreatment;
-import io.dxrewrite.rewrite.PrivacyReport;
 import io.dxrewrite.rewrite.RewriteOptions;
-import io.dxrewrite.rewrite.RewriteResult;
 import io.dxrewrite.rewrite.Rewriter;
 import io.dxrewrite.rewrite.SkipList;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,10 +36,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -282,24 +273,7 @@ final class RewriteCommand implements Callable<Integer> {
     boolean fromFile = !"-".equals(input);
     boolean toFile = !"-".equals(output);
     Path inputPath = fromFile ? Path.of(input) : null;
-    if (fromFile && !Files.isRegularFile(inputPath)) {
-      throw new InvalidInputException("input " + input + " does not exist or is not a file");
-    }
-    if (fromFile && toFile && sameFile(inputPath, Path.of(output))) {
-      throw new InvalidInputException("--output must not be the input file (" + input + ")");
-    }
-    if (toFile && Files.isDirectory(Path.of(output))) {
-      throw new InvalidInputException("--output " + output + " is a folder; give a file name");
-    }
-    if (reportPath != null && Files.isDirectory(reportPath)) {
-      throw new InvalidInputException("--report " + reportPath + " is a folder; give a file name");
-    }
-    if (reportPath != null && toFile && sameFile(Path.of(output), reportPath)) {
-      throw new InvalidInputException("--report must differ from --output");
-    }
-    if (reportPath != null && fromFile && sameFile(inputPath, reportPath)) {
-      throw new InvalidInputException("--report must not be the input file (" + input + ")");
-    }
+    OutputPaths.check(input, output, reportPath);
     if (seed != null) {
       System.err.println(
           "dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
@@ -401,10 +375,10 @@ final class RewriteCommand implements Callable<Integer> {
           options.mechanism(), options.epsilon(), euclideanEpsilon);
     }
     SubjectTotals subjects = subjectField == null ? null : new SubjectTotals(subjectBudget);
-    long total = fromFile ? countLines(inputPath) : -1;
+    long total = fromFile ? RecordPipeline.countLines(inputPath) : -1;
     boolean showProgress = fromFile && (toFile || Terminal.stderrIsTerminal());
 
-    Totals totals = new Totals();
+    RewriteSummary summary = new RewriteSummary();
     double seconds;
     try (InputStream in = fromFile ? Files.newInputStream(inputPath) : System.in;
         AtomicOutput fileOut = toFile ? new AtomicOutput(Path.of(output)) : null;
@@ -424,10 +398,10 @@ final class RewriteCommand implements Callable<Integer> {
       // standard output, a FIFO or a device keeps what was written before a failure; a temporary
       // output file is discarded as a whole
       boolean keepsPartial = !toFile || fileOut.direct();
+      RecordPipeline pipeline = new RecordPipeline(
+          codec, rewriter, options, batchSize, writer, reports, progress, summary, subjects);
       try {
-        process(
-            lines, codec, rewriter, options, writer, reports, progress, totals, subjects,
-            keepsPartial);
+        pipeline.run(lines, keepsPartial);
       } catch (InvalidInputException e) {
         if (keepsPartial) {
           // whole records only: every record before the bad line, none after it
@@ -435,8 +409,8 @@ final class RewriteCommand implements Callable<Integer> {
           System.err.printf(
               Locale.ROOT,
               "dx-rewrite: stopped at bad input; %s before it %s written to %s%n",
-              totals.records == 1 ? "the 1 record" : "the " + totals.records + " records",
-              totals.records == 1 ? "was" : "were",
+              summary.records() == 1 ? "the 1 record" : "the " + summary.records() + " records",
+              summary.records() == 1 ? "was" : "were",
               toFile ? output : "standard output");
         }
         throw e;
@@ -451,252 +425,7 @@ final class RewriteCommand implements Callable<Integer> {
       }
       seconds = progress.elapsedSeconds();
     }
-    printSummary(store, index, options, totals, subjects, seconds);
+    summary.print(System.err, embeddings, store, index, options, subjects, seconds);
     return DxRewriteCommand.EXIT_OK;
-  }
-
-  private void process(
-      LineReader lines,
-      RecordCodec codec,
-      Rewriter rewriter,
-      RewriteOptions options,
-      Writer writer,
-      Writer reports,
-      RewriteProgress progress,
-      Totals totals,
-      SubjectTotals subjects,
-      boolean keepsPartial)
-      throws IOException {
-    List<Line> batchLines = new ArrayList<>(batchSize);
-    List<RecordCodec.Record> batchRecords = new ArrayList<>(batchSize);
-    Line line = lines.next();
-    if (line != null && codec.header(line)) {
-      System.err.println("dx-rewrite: " + codec.headerNote());
-      writer.write(line.content());
-      writer.write(line.terminator());
-      line = lines.next();
-    }
-    try {
-      while (line != null) {
-        RecordCodec.Record record = codec.parse(line);
-        batchLines.add(line);
-        batchRecords.add(record);
-        if (batchLines.size() == batchSize) {
-          flushBatch(
-              batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
-              subjects);
-        }
-        line = lines.next();
-      }
-    } catch (InvalidInputException e) {
-      if (keepsPartial) {
-        // the failing line is not in the batch: rewrite the records before it, so that the
-        // output holds every record up to the bad line
-        flushBatch(
-            batchLines, batchRecords, rewriter, options, writer, reports, progress, totals,
-            subjects);
-      }
-      throw e;
-    }
-    flushBatch(
-        batchLines, batchRecords, rewriter, options, writer, reports, progress, totals, subjects);
-  }
-
-  private static void flushBatch(
-      List<Line> batchLines,
-      List<RecordCodec.Record> batchRecords,
-      Rewriter rewriter,
-      RewriteOptions options,
-      Writer writer,
-      Writer reports,
-      RewriteProgress progress,
-      Totals totals,
-      SubjectTotals subjects)
-      throws IOException {
-    if (batchLines.isEmpty()) {
-      return;
-    }
-    List<Long> recordLines = new ArrayList<>(batchRecords.size());
-    List<String> texts = new ArrayList<>(batchRecords.size());
-    long[] keys = new long[batchRecords.size()];
-    for (int i = 0; i < batchRecords.size(); i++) {
-      RecordCodec.Record record = batchRecords.get(i);
-      if (record != null) {
-        // record keys are 0-based line numbers, so seeded output does not depend on --batch-size
-        keys[texts.size()] = batchLines.get(i).number() - 1;
-        recordLines.add(batchLines.get(i).number());
-        texts.add(record.text());
-      }
-    }
-    List<RewriteResult> results;
-    try {
-      results = rewriter.rewriteBatch(texts, options, java.util.Arrays.copyOf(keys, texts.size()));
-    } catch (TotalEpsilonException e) {
-      batchLines.clear();
-      batchRecords.clear();
-      throw e.record() < 0
-          ? e
-          : new TotalEpsilonException(
-              "line " + recordLines.get(e.record()) + ": " + e.getMessage(), e.record());
-    }
-    long words = 0;
-    for (int i = 0, r = 0; i < batchLines.size(); i++) {
-      Line line = batchLines.get(i);
-      RecordCodec.Record record = batchRecords.get(i);
-      if (record == null) {
-        writer.write(line.content());
-      } else {
-        RewriteResult result = results.get(r++);
-        if (subjects != null) {
-          try {
-            subjects.check(record.subject(), result.report().totalEpsilon(), line.number());
-          } catch (InvalidInputException e) {
-            // the records before it are written; clear the batch so that none is written twice
-            batchLines.clear();
-            batchRecords.clear();
-            throw e;
-          }
-          subjects.charge(record.subject(), result.report().totalEpsilon());
-        }
-        writer.write(record.render(result.text()));
-        totals.add(result.report());
-        words += result.report().words();
-        if (reports != null) {
-          reports.write(reportJson(line.number(), result.report()));
-          reports.write('\n');
-        }
-      }
-      writer.write(line.terminator());
-    }
-    progress.advance(batchLines.size(), words);
-    batchLines.clear();
-    batchRecords.clear();
-  }
-
-  /** {@code {"line": N, ...PrivacyReport.fields()}}: the same fields as the API and Spark. */
-  private static String reportJson(long line, PrivacyReport r) throws IOException {
-    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-    json.put("line", line);
-    json.putAll(r.fields());
-    return REPORT_JSON.writeValueAsString(json);
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper REPORT_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
-  private void printSummary(
-      EmbeddingStore store,
-      NearestNeighbourIndex index,
-      RewriteOptions options,
-      Totals t,
-      SubjectTotals subjects,
-      double seconds) {
-    System.err.printf(
-        Locale.ROOT,
-        "dx-rewrite: %d records, %d words (%d perturbed, %d out of vocabulary, %d of them from"
-            + " subword vectors, %d kept unprotected, %d skipped) in %.2f s: %.0f records/s,"
-            + " %.0f words/s%n",
-        t.records,
-        t.words,
-        t.perturbed,
-        t.oov,
-        t.oovSubword,
-        t.oovKept,
-        t.skipped,
-        seconds,
-        seconds > 0 ? t.records / seconds : 0,
-        seconds > 0 ? t.words / seconds : 0);
-    System.err.printf(
-        Locale.ROOT,
-        "dx-rewrite: mechanism %s, epsilon %s per word, oov %s, entities %s (%d recognized),"
-            + " %s randomness; embeddings %s (%d x %d); index %s; OPENBLAS_CORETYPE=%s%n",
-        options.mechanism(),
-        options.epsilon(),
-        options.oovPolicy().cliName(),
-        options.entities().treatment().cliName(),
-        t.entities,
-        options.seed().isPresent() ? "SEEDED (reproducible)" : "SecureRandom-keyed ChaCha20",
-        embeddings.describe(),
-        store.size(),
-        store.dimension(),
-        index.name(),
-        OpenBlasCoreType.inForce());
-    System.err.printf(
-        Locale.ROOT,
-        "dx-rewrite: total epsilon %s (Euclidean units, basic composition); guarantee: %s;"
-            + " casing %s%n",
-        Double.isFinite(t.totalEpsilon)
-            ? String.valueOf(t.totalEpsilon)
-            : "above " + Double.MAX_VALUE + " (the sum over records is not a finite number; each"
-                + " record's own total is)",
-        t.unprotected == 0 ? PrivacyReport.METRIC_DP : "none for " + t.unprotected + " words",
-        options.casing().reportName());
-    if (subjects != null) {
-      System.err.printf(
-          Locale.ROOT,
-          "dx-rewrite: %d subjects; largest per-subject total epsilon %s%n",
-          subjects.subjects(),
-          subjects.largest());
-    }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      if (Files.exists(b)) {
-        return Files.isSameFile(a, b);
-      }
-      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static long countLines(Path file) throws IOException {
-    long lines = 0;
-    boolean pending = false;
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == '\n') {
-            lines++;
-            pending = false;
-          } else {
-            pending = true;
-          }
-        }
-      }
-    } catch (NoSuchFileException | FileNotFoundException e) {
-      throw new InvalidInputException("input " + file + " does not exist");
-    }
-    return pending ? lines + 1 : lines;
-  }
-
-  /** Running totals for the summary line. */
-  private static final class Totals {
-    long records;
-    long words;
-    long perturbed;
-    long oov;
-    long oovKept;
-    long oovSubword;
-    long skipped;
-    long unprotected;
-    double totalEpsilon;
-    long entities;
-
-    void add(PrivacyReport r) {
-      unprotected += r.unprotectedWords();
-      totalEpsilon += r.totalEpsilon();
-      entities += r.entityCount();
-      oovSubword += r.oovSubword();
-      records++;
-      words += r.words();
-      perturbed += r.wordsPerturbed();
-      oov += r.oovWords();
-      oovKept += r.oovKept();
-      skipped += r.skippedWords();
-    }
   }
 }

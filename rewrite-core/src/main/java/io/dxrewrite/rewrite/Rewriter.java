@@ -197,7 +197,10 @@ public final class Rewriter {
   }
 
   /**
-   * Rewrites many records, pushing all their words through the index in one batch.
+   * Rewrites many records, pushing all their words through the index in one batch, in three
+   * steps: {@code plan} (tokenize, decide per word, list the batch), {@code gather} (each
+   * perturbed word's input point), the mechanism's {@code perturb} over the whole batch, and
+   * {@code render} (rebuild each text and its report).
    *
    * @param texts the records
    * @param options mechanism, epsilon and policies
@@ -217,8 +220,7 @@ public final class Rewriter {
       throw new IllegalArgumentException(
           recordKeys.length + " record keys for " + texts.size() + " records");
     }
-    boolean subwordPolicy = options.oovPolicy() == OovPolicy.SUBWORD;
-    if (subwordPolicy && subwords == null) {
+    if (options.oovPolicy() == OovPolicy.SUBWORD && subwords == null) {
       throw new InvalidParameterException(
           "oov policy 'subword' needs a fastText model (--embeddings MODEL.bin, or a store with"
               + " --subwords MODEL.bin); allowed without one: unk, keep");
@@ -226,8 +228,29 @@ public final class Rewriter {
     Mechanism mechanism =
         mechanisms.create(options.mechanism(), context, options.epsilon(), options.parameters());
     double euclideanEpsilon = TotalEpsilonLimit.perWord(mechanism);
+    BatchPlan plan = plan(texts, options, recordKeys);
+    for (int r = 0; r < plan.records.size(); r++) {
+      TotalEpsilonLimit.recordTotal(euclideanEpsilon, plan.records.get(r).perturbed, r);
+    }
+    Gathered gathered = gather(plan);
+    int n = plan.ids.size();
+    int[] outputs =
+        n == 0
+            ? new int[0]
+            : mechanism.perturb(
+                new WordBatch(plan.ids.toArray(), gathered.points, store.dimension(),
+                    plan.randomness.toArray(RandomGenerator[]::new)));
+    return render(texts, options, plan, gathered, outputs, mechanism, euclideanEpsilon);
+  }
+
+  /**
+   * Plan step: tokenizes each record (after the entity layer, if on), decides for every word
+   * whether it is skipped, kept or perturbed, and lists the perturbed words of all records as one
+   * batch with each word's randomness. Draws no noise.
+   */
+  private BatchPlan plan(List<String> texts, RewriteOptions options, long[] recordKeys) {
+    boolean subwordPolicy = options.oovPolicy() == OovPolicy.SUBWORD;
     Vocabulary vocabulary = store.vocabulary();
-    int d = store.dimension();
     // Without a seed, records draw from a few SecureRandom-backed generators (record r from
     // generator r mod P), so that noise for different records can be sampled on P cores.
     RandomGenerator[] secure = null;
@@ -244,19 +267,13 @@ public final class Rewriter {
     // treatment; seeded only when the run is seeded.
     RandomGenerator surrogateSecure =
         treatment == EntityTreatment.SURROGATE && options.seed().isEmpty() ? RandomSources.secure() : null;
-    List<java.util.Map<String, Integer>> entityCounts = new ArrayList<>(texts.size());
-    List<ProtectedText> protectedTexts = new ArrayList<>(texts.size());
-    List<List<Token>> tokenized = new ArrayList<>(texts.size());
-    List<RecordPlan> plans = new ArrayList<>(texts.size());
-    IntList ids = new IntList();
-    List<String> subwordWords = new ArrayList<>();
-    List<RandomGenerator> randomness = new ArrayList<>();
+    BatchPlan batch = new BatchPlan(texts.size());
     for (int r = 0; r < texts.size(); r++) {
       List<Token> tokens;
       if (layer == null) {
         tokens = tokenizer.tokenize(texts.get(r));
-        entityCounts.add(java.util.Map.of());
-        protectedTexts.add(null);
+        batch.entityCounts.add(java.util.Map.of());
+        batch.protectedTexts.add(null);
       } else {
         RandomGenerator surrogateRandom =
             treatment != EntityTreatment.SURROGATE
@@ -267,16 +284,16 @@ public final class Rewriter {
                         options.seed().getAsLong(), StreamPurpose.SURROGATE, recordKeys[r]);
         ProtectedText protectedText = layer.protect(texts.get(r), treatment, surrogateRandom);
         tokens = protectedText.tokens();
-        entityCounts.add(protectedText.entities());
-        protectedTexts.add(protectedText);
+        batch.entityCounts.add(protectedText.entities());
+        batch.protectedTexts.add(protectedText);
       }
-      tokenized.add(tokens);
+      batch.tokenized.add(tokens);
       RandomGenerator random =
           secure != null
               ? secure[r % secure.length]
               : RandomSources.seeded(
                   options.seed().getAsLong(), StreamPurpose.REWRITE, recordKeys[r]);
-      RecordPlan plan = new RecordPlan(tokens.size());
+      BatchPlan.RecordPlan plan = new BatchPlan.RecordPlan(tokens.size());
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);
         if (!token.word()) {
@@ -301,28 +318,39 @@ public final class Rewriter {
         if (id == WordBatch.UNK && subwordPolicy && !allDigits(lower)) {
           subwordWord = lower;
         }
-        plan.batchIndex[t] = ids.size();
+        plan.batchIndex[t] = batch.ids.size();
         plan.inputIds[t] = id;
-        ids.add(id);
-        subwordWords.add(subwordWord);
-        randomness.add(random);
+        batch.ids.add(id);
+        batch.subwordWords.add(subwordWord);
+        batch.randomness.add(random);
         plan.perturbed++;
       }
-      plans.add(plan);
+      batch.records.add(plan);
     }
+    return batch;
+  }
 
-    for (int r = 0; r < plans.size(); r++) {
-      TotalEpsilonLimit.recordTotal(euclideanEpsilon, plans.get(r).perturbed, r);
-    }
+  /**
+   * The batch's input points, {@code float[n*d]} row-major (n perturbed words, d the store's
+   * dimension), and which of them came from a subword vector.
+   */
+  private record Gathered(float[] points, boolean[] fromSubwords) {}
 
-    int n = ids.size();
+  /**
+   * Gather step: each perturbed word's input point, from its subword vector (an out-of-vocabulary
+   * word under the subword policy, unless that vector is zero), else the store's row, else the
+   * public point (the store's mean vector).
+   */
+  private Gathered gather(BatchPlan plan) {
+    int d = store.dimension();
+    int n = plan.ids.size();
     float[] points = new float[n * d];
     float[] unk = null;
     boolean[] fromSubwords = new boolean[n];
     for (int i = 0; i < n; i++) {
-      int id = ids.get(i);
-      if (subwordWords.get(i) != null) {
-        subwords.vector(subwordWords.get(i), points, i * d);
+      int id = plan.ids.get(i);
+      if (plan.subwordWords.get(i) != null) {
+        subwords.vector(plan.subwordWords.get(i), points, i * d);
         fromSubwords[i] = !isZero(points, i * d, d);
       }
       if (fromSubwords[i]) {
@@ -337,17 +365,28 @@ public final class Rewriter {
         store.copyVector(id, points, i * d);
       }
     }
-    int[] outputs =
-        n == 0
-            ? new int[0]
-            : mechanism.perturb(
-                new WordBatch(ids.toArray(), points, d, randomness.toArray(RandomGenerator[]::new)));
+    return new Gathered(points, fromSubwords);
+  }
 
+  /**
+   * Render step: rebuilds each record with the mechanism's output words in the perturbed words'
+   * places, every other token as the casing policy writes it, and its privacy report.
+   */
+  private List<RewriteResult> render(
+      List<String> texts,
+      RewriteOptions options,
+      BatchPlan batch,
+      Gathered gathered,
+      int[] outputs,
+      Mechanism mechanism,
+      double euclideanEpsilon) {
+    Vocabulary vocabulary = store.vocabulary();
+    EntityTreatment treatment = options.entities().treatment();
     List<RewriteResult> results = new ArrayList<>(texts.size());
     for (int r = 0; r < texts.size(); r++) {
-      List<Token> tokens = tokenized.get(r);
-      ProtectedText entityMarks = protectedTexts.get(r);
-      RecordPlan plan = plans.get(r);
+      List<Token> tokens = batch.tokenized.get(r);
+      ProtectedText entityMarks = batch.protectedTexts.get(r);
+      BatchPlan.RecordPlan plan = batch.records.get(r);
       StringBuilder out = new StringBuilder(texts.get(r).length() + 16);
       StructuralCasing structural =
           options.casing() == CasingPolicy.STRUCTURAL ? new StructuralCasing() : null;
@@ -371,7 +410,7 @@ public final class Rewriter {
           out.append(structural == null ? token.text() : structural.word(token.text(), token.clitic()));
           continue;
         }
-        if (fromSubwords[at]) {
+        if (gathered.fromSubwords[at]) {
           plan.oovSubword++;
         }
         int outputId = outputs[at];
@@ -405,7 +444,7 @@ public final class Rewriter {
               .oovSubword(plan.oovSubword)
               .casing(options.casing())
               .entityTreatment(treatment.cliName())
-              .entities(entityCounts.get(r))
+              .entities(batch.entityCounts.get(r))
               .build();
       results.add(new RewriteResult(out.toString(), report));
     }
@@ -439,48 +478,5 @@ public final class Rewriter {
       }
     }
     return true;
-  }
-
-  /** Per-record bookkeeping: which tokens went into the batch, and the counts for the report. */
-  private static final class RecordPlan {
-    final int[] batchIndex;
-    final int[] inputIds;
-    int words;
-    int perturbed;
-    int oov;
-    int oovKept;
-    int oovSubword;
-    int skipped;
-
-    RecordPlan(int tokens) {
-      batchIndex = new int[tokens];
-      inputIds = new int[tokens];
-      java.util.Arrays.fill(batchIndex, -1);
-    }
-  }
-
-  /** A growable int array. */
-  private static final class IntList {
-    private int[] values = new int[256];
-    private int size;
-
-    void add(int v) {
-      if (size == values.length) {
-        values = java.util.Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    int get(int i) {
-      return values[i];
-    }
-
-    int size() {
-      return size;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(values, size);
-    }
   }
 }
