@@ -2,7 +2,9 @@ package io.dxrewrite.cli;
 
 import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.ErrorReporter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,6 +68,12 @@ public final class DxRewriteCommand implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new DxRewriteCommand());
+    Map<String, String> exitCodes = exitCodes();
+    for (CommandLine c : java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(cli), cli.getSubcommands().values().stream()).toList()) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(exitCodes);
+    }
     cli.setExecutionExceptionHandler(DxRewriteCommand::handle);
     cli.setParameterExceptionHandler(DxRewriteCommand::usageError);
     return cli.execute(args);
@@ -84,6 +92,19 @@ public final class DxRewriteCommand implements Runnable {
     err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ErrorReporter.EXIT_USAGE;
+  }
+
+  /** The exit codes shown by {@code --help}, read from {@link ErrorKind}, their one home. */
+  private static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(String.valueOf(EXIT_OK), "success");
+    codes.put(String.valueOf(ErrorKind.USAGE.exitCode()),
+        "bad usage or bad input (the reason on one line, never record text)");
+    codes.put(String.valueOf(ErrorKind.INTERNAL.exitCode()), "internal error");
+    codes.put(String.valueOf(AuditCommand.EXIT_VIOLATION), "audit found a violation");
+    codes.put(String.valueOf(ErrorKind.ENVIRONMENT.exitCode()),
+        "the machine failed the run (a read or write, a device), not the caller");
+    return codes;
   }
 
   private static int handle(

@@ -43,6 +43,18 @@ class EnvironmentFailureCliTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void helpListsTheExitCodeOfEachKindOfFailure() {
+    for (String[] args : new String[][] {{"--help"}, {"rewrite", "--help"}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("Exit codes:")
+          .containsPattern("\\s2\\s+bad usage or bad input")
+          .containsPattern("\\s4\\s+the machine failed the run")
+          .containsPattern("\\s1\\s+internal error");
+    }
+  }
+
   /** Serves its bytes, then fails every read as a failing disk would. */
   private static final class FailingAfter extends InputStream {
     private final ByteArrayInputStream data;

@@ -19,7 +19,8 @@ class StrictBodyTest {
   void aNameRepeatedInsideANestedObjectIsAnInvalidRequestThatQuotesNothing() {
     Buffer body = Buffer.buffer("{\"text\":\"a\",\"x\":[{\"" + SECRET + "\":1,\"" + SECRET
         + "\":\"" + SECRET + "\"}]}");
-    ApiException e = catchThrowableOfType(ApiException.class, () -> StrictBody.check(body, "line 3"));
+    ApiException e =
+        catchThrowableOfType(ApiException.class, () -> StrictBody.check(body, "line 3"));
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.code()).isEqualTo("invalid_request");
     assertThat(e.getMessage()).isEqualTo("line 3 repeats a field name in one JSON object");
