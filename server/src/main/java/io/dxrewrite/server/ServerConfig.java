@@ -58,6 +58,9 @@ import java.util.Optional;
  *     key only on a loopback host, and subject budgets cannot be queried)
  * @param subjectKeys from {@code subject_secret}: the keyed hash of data-subject keys; empty turns
  *     subject accounting off (a request naming a subject is then refused)
+ * @param tls from {@code tls_cert} and {@code tls_key}: serve HTTPS with this PEM certificate
+ *     chain and private key; empty (default) serves plain HTTP, which suits loopback or a
+ *     TLS-terminating proxy in front
  */
 public record ServerConfig(
     String host,
@@ -78,7 +81,8 @@ public record ServerConfig(
     boolean allowSeed,
     boolean allowOovKeep,
     Optional<Secret> operatorKey,
-    Optional<SubjectKeys> subjectKeys) {
+    Optional<SubjectKeys> subjectKeys,
+    Optional<Tls> tls) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -89,7 +93,35 @@ public record ServerConfig(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
-          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret");
+          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret",
+          "tls_cert", "tls_key");
+
+  /** Default of {@code host}: the IPv4 loopback address, so a server started bare serves only this machine. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Default of {@code port}, a TCP port. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** Default of {@code body_limit_bytes}: 1 MiB, in bytes. */
+  public static final long DEFAULT_BODY_LIMIT_BYTES = 1L << 20;
+
+  /** Default of {@code max_texts}: texts per request. */
+  public static final int DEFAULT_MAX_TEXTS = 1000;
+
+  /** Default of {@code max_text_chars}: UTF-16 units per text. */
+  public static final int DEFAULT_MAX_TEXT_CHARS = 100_000;
+
+  /** Default of {@code deadline_ms}: the per-request deadline, in milliseconds. */
+  public static final long DEFAULT_DEADLINE_MS = 30_000;
+
+  /** Default of {@code ledger}: the ledger file, relative to the working directory. */
+  public static final String DEFAULT_LEDGER = "dx-rewrite-ledger.log";
+
+  /** Default of {@code index}: the best exact kernel this machine runs ({@link IndexKind}). */
+  public static final String DEFAULT_INDEX = "auto";
+
+  /** Default of {@code default_budget}: epsilon (a sum of per-word epsilons) per tenant. */
+  public static final double DEFAULT_BUDGET = 1_000_000;
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -115,6 +147,27 @@ public record ServerConfig(
      */
     public Tenant(double budget, java.util.List<String> apiKeys) {
       this(budget, apiKeys, java.util.OptionalDouble.empty());
+    }
+  }
+
+  /**
+   * The server's TLS material, both PEM files (Vert.x {@code PemKeyCertOptions}): with it the
+   * server speaks HTTPS only.
+   *
+   * @param cert {@code tls_cert}: the certificate chain, PEM ({@code -----BEGIN CERTIFICATE-----}),
+   *     server certificate first
+   * @param key {@code tls_key}: its private key, PEM (PKCS#8 {@code -----BEGIN PRIVATE KEY-----} or
+   *     PKCS#1 {@code -----BEGIN RSA PRIVATE KEY-----}), unencrypted
+   */
+  public record Tls(Path cert, Path key) {
+    /**
+     * @throws InvalidParameterException if either file is not a readable regular file
+     */
+    public Tls {
+      check(Files.isRegularFile(cert) && Files.isReadable(cert),
+          "tls_cert " + cert + " is not a readable file");
+      check(Files.isRegularFile(key) && Files.isReadable(key),
+          "tls_key " + key + " is not a readable file");
     }
   }
 
@@ -181,7 +234,7 @@ public record ServerConfig(
   }
 
   /**
-   * @return the defaults (loopback, port 8080, auth off)
+   * @return the defaults (loopback, port {@value #DEFAULT_PORT}, auth off, plain HTTP)
    */
   public static ServerConfig defaults() {
     return load(null, Map.of(), Map.of());
@@ -303,17 +356,17 @@ public record ServerConfig(
     Settings s = new Settings(settings);
     ServerConfig config =
         new ServerConfig(
-            s.string("host", "127.0.0.1"),
-            s.integer("port", 8080),
-            s.longValue("body_limit_bytes", 1L << 20),
-            s.integer("max_texts", 1000),
-            s.integer("max_text_chars", 100_000),
-            Duration.ofMillis(s.longValue("deadline_ms", 30_000)),
-            Path.of(s.string("ledger", "dx-rewrite-ledger.log")),
+            s.string("host", DEFAULT_HOST),
+            s.integer("port", DEFAULT_PORT),
+            s.longValue("body_limit_bytes", DEFAULT_BODY_LIMIT_BYTES),
+            s.integer("max_texts", DEFAULT_MAX_TEXTS),
+            s.integer("max_text_chars", DEFAULT_MAX_TEXT_CHARS),
+            Duration.ofMillis(s.longValue("deadline_ms", DEFAULT_DEADLINE_MS)),
+            Path.of(s.string("ledger", DEFAULT_LEDGER)),
             Optional.ofNullable(settings.get("embeddings")).filter(v -> !v.isBlank()).map(Path::of),
-            IndexKind.fromCliName(s.string("index", "auto")),
+            IndexKind.fromCliName(s.string("index", DEFAULT_INDEX)),
             s.integer("workers", Runtime.getRuntime().availableProcessors()),
-            s.doubleValue("default_budget", 1_000_000),
+            s.doubleValue("default_budget", DEFAULT_BUDGET),
             tenants,
             new TargetNwCalibrations.Settings(
                 s.integer("calibration_words", TargetNwCalibrations.Settings.DEFAULTS.words()),
@@ -326,9 +379,21 @@ public record ServerConfig(
             Optional.ofNullable(s.string("operator_key", null)).filter(v -> !v.isBlank())
                 .map(v -> new Secret(v.strip())),
             Optional.ofNullable(s.string("subject_secret", null)).filter(v -> !v.isBlank())
-                .map(SubjectKeys::new));
-    s.checkAllUsed();
+                .map(SubjectKeys::new),
+            tls(s.string("tls_cert", null), s.string("tls_key", null)));
+    s.checkAllKnown();
     return config;
+  }
+
+  private static Optional<Tls> tls(String cert, String key) {
+    boolean hasCert = cert != null && !cert.isBlank();
+    boolean hasKey = key != null && !key.isBlank();
+    check(hasCert == hasKey,
+        "tls_cert and tls_key must be set together (a PEM certificate chain and its private key;"
+            + " environment DX_REWRITE_TLS_CERT and DX_REWRITE_TLS_KEY, serve --tls-cert and"
+            + " --tls-key), got only " + (hasCert ? "tls_cert" : "tls_key"));
+    return hasCert ? Optional.of(new Tls(Path.of(cert.strip()), Path.of(key.strip())))
+        : Optional.empty();
   }
 
   private static JsonNode readFile(Path file) {
@@ -382,17 +447,15 @@ public record ServerConfig(
     }
   }
 
-  /** Typed access to string settings, remembering which were read. */
+  /** Typed access to string settings. */
   private static final class Settings {
     private final Map<String, String> values;
-    private final java.util.Set<String> used = new java.util.HashSet<>();
 
     Settings(Map<String, String> values) {
       this.values = values;
     }
 
     String string(String name, String fallback) {
-      used.add(name);
       return values.getOrDefault(name, fallback);
     }
 
@@ -433,7 +496,7 @@ public record ServerConfig(
       };
     }
 
-    void checkAllUsed() {
+    void checkAllKnown() {
       for (String name : values.keySet()) {
         check(SETTINGS.contains(name),
             "unknown setting '" + name + "'; allowed: " + String.join(", ", SETTINGS)
