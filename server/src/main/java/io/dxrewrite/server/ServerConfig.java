@@ -27,8 +27,8 @@ import java.util.Optional;
  * DX_REWRITE_PORT}) and the command line. Tenants and their API keys come from the config file
  * only.
  *
- * @param host interface to bind; default 127.0.0.1 (loopback)
- * @param port TCP port; 0 picks a free one; default 8080
+ * @param host interface to bind; default {@value #DEFAULT_HOST} (loopback)
+ * @param port TCP port; 0 picks a free one; default {@value #DEFAULT_PORT}
  * @param bodyLimitBytes largest request body of the JSON endpoints (413 above); default 1 MiB
  * @param maxTexts most texts per request (413 above); default 1,000
  * @param maxTextChars most characters (UTF-16 units) per text (413 above); default 100,000
@@ -42,8 +42,9 @@ import java.util.Optional;
  *     when auth is off); default 1,000,000
  * @param tenants tenant id to its budget and API keys; API auth is on iff any key is configured
  * @param calibration Monte Carlo settings of {@code target_nw} calibrations: {@code
- *     calibration_words} (500), {@code calibration_trials} (200), {@code calibration_seed} (1), as
- *     the CLI's {@code calibrate --words --trials --sample-seed}
+ *     calibration_words}, {@code calibration_trials} and {@code calibration_seed}, defaults {@link
+ *     TargetNwCalibrations.Settings#DEFAULTS} (4000 words, 1 trial, seed 1), as the CLI's {@code
+ *     calibrate --words --trials --sample-seed}
  * @param allowUnauthenticatedRemote {@code allow_unauthenticated_remote}: serve with auth off on a
  *     host that is not a loopback address; default false, which refuses that combination
  * @param outputVocabulary {@code output_vocabulary}: which words a replacement may be, {@code
