@@ -133,6 +133,11 @@ public final class DxRewriteServer implements AutoCloseable {
             + " is set): anyone who can reach port {} can use the API and spend the budget of"
             + " tenant '{}'", config.host(), http.actualPort(), ServerConfig.ANONYMOUS_TENANT);
       }
+      if (config.tls().isEmpty() && !ServerConfig.isLoopback(config.host())) {
+        LOG.warn("serving plain HTTP on {}, which is not a loopback address: API keys and texts"
+            + " cross the network unencrypted unless a TLS-terminating proxy is in front; set"
+            + " tls_cert and tls_key to serve HTTPS", config.host());
+      }
       Future<Void> loaded = vertx.executeBlocking(() -> {
         engine.load(config.embeddings(), config.index(), config.outputVocabulary(),
             config.workers(), MAX_BATCH_TEXTS, config.calibration());
