@@ -55,13 +55,23 @@ class TlsTest {
   }
 
   @Test
-  void theEnvironmentSetsTlsLikeAnyOtherSetting(@TempDir Path dir) throws Exception {
+  void tlsFilesFollowThePrecedenceOfEveryOtherSetting(@TempDir Path dir) throws Exception {
     Path cert = copy("tls/test-cert.pem", dir);
     Path key = copy("tls/test-key.pem", dir);
-    ServerConfig config = ServerConfig.load(null,
-        Map.of("DX_REWRITE_TLS_CERT", cert.toString(), "DX_REWRITE_TLS_KEY", key.toString()),
-        Map.of());
-    assertThat(config.tls()).contains(new ServerConfig.Tls(cert, key));
+    Path fileCert = Files.copy(cert, dir.resolve("file-cert.pem"));
+    Path envCert = Files.copy(cert, dir.resolve("env-cert.pem"));
+    Path flagCert = Files.copy(cert, dir.resolve("flag-cert.pem"));
+    Path file = dir.resolve("server.json");
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(),
+        Map.of("tls_cert", fileCert.toString(), "tls_key", key.toString()));
+    Map<String, String> env = Map.of("DX_REWRITE_TLS_CERT", envCert.toString());
+
+    assertThat(ServerConfig.load(file, Map.of(), Map.of()).tls())
+        .contains(new ServerConfig.Tls(fileCert, key));
+    assertThat(ServerConfig.load(file, env, Map.of()).tls())
+        .contains(new ServerConfig.Tls(envCert, key));
+    assertThat(ServerConfig.load(file, env, Map.of("tls_cert", flagCert.toString())).tls())
+        .contains(new ServerConfig.Tls(flagCert, key));
     assertThat(ServerConfig.defaults().tls()).isEmpty();
   }
 
