@@ -56,6 +56,9 @@ public final class DxRewriteServer implements AutoCloseable {
   /** Lines in flight per stream. */
   static final int STREAM_WINDOW = 32;
 
+  /** How long {@link #close()} waits for in-flight requests, in seconds. */
+  static final int SHUTDOWN_GRACE_SECONDS = 30;
+
   /** A connection idle this long, in seconds, is closed. */
   static final int IDLE_TIMEOUT_SECONDS = 120;
 
@@ -211,8 +214,8 @@ public final class DxRewriteServer implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stop accepting, wait up to 30 s for in-flight requests, stop the workers,
-   * force and close the ledger, stop Vert.x. Idempotent.
+   * Graceful shutdown: stop accepting, wait up to {@value #SHUTDOWN_GRACE_SECONDS} s for in-flight
+   * requests, stop the workers, force and close the ledger, stop Vert.x. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -222,7 +225,7 @@ public final class DxRewriteServer implements AutoCloseable {
     closed = true;
     LOG.info("shutting down: no new connections; finishing in-flight requests");
     try {
-      http.shutdown(30, TimeUnit.SECONDS).await();
+      http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).await();
     } finally {
       engine.close();
       ledger.close();

@@ -103,6 +103,12 @@ public record ServerConfig(
   /** Default of {@code port}, a TCP port. */
   public static final int DEFAULT_PORT = 8080;
 
+  /** Smallest {@code body_limit_bytes} accepted, in bytes. */
+  public static final long MIN_BODY_LIMIT_BYTES = 1024;
+
+  /** Shortest API key or {@code operator_key} accepted, in characters. */
+  public static final int MIN_KEY_CHARS = 16;
+
   /** Default of {@code body_limit_bytes}: 1 MiB, in bytes. */
   public static final long DEFAULT_BODY_LIMIT_BYTES = 1L << 20;
 
@@ -194,7 +200,8 @@ public record ServerConfig(
     check(!host.isBlank(), "host must not be empty");
     check(host.equals(host.strip()), "host must not start or end with whitespace");
     check(port >= 0 && port <= 65535, "port must be in [0, 65535], got " + port);
-    check(bodyLimitBytes >= 1024, "body_limit_bytes must be >= 1024, got " + bodyLimitBytes);
+    check(bodyLimitBytes >= MIN_BODY_LIMIT_BYTES,
+        "body_limit_bytes must be >= " + MIN_BODY_LIMIT_BYTES + ", got " + bodyLimitBytes);
     check(maxTexts >= 1, "max_texts must be >= 1, got " + maxTexts);
     check(maxTextChars >= 1, "max_text_chars must be >= 1, got " + maxTextChars);
     check(!deadline.isNegative() && !deadline.isZero(), "deadline_ms must be > 0");
@@ -221,8 +228,8 @@ public record ServerConfig(
               + " environment DX_REWRITE_SUBJECT_SECRET) so that subject keys are stored only as"
               + " keyed hashes");
     }
-    check(operatorKey.isEmpty() || operatorKey.get().value().strip().length() >= 16,
-        "operator_key must have at least 16 characters");
+    check(operatorKey.isEmpty() || operatorKey.get().value().strip().length() >= MIN_KEY_CHARS,
+        "operator_key must have at least " + MIN_KEY_CHARS + " characters");
     check(operatorKey.isEmpty() || tenants.values().stream()
             .noneMatch(t -> t.apiKeys().contains(operatorKey.get().value().strip())),
         "operator_key must differ from every tenant's API key");
@@ -429,8 +436,9 @@ public record ServerConfig(
           "'subject_budget' of tenant '" + e.getKey() + "' must be a number");
       java.util.List<String> keys = new java.util.ArrayList<>();
       for (JsonNode key : e.getValue().path("api_keys")) {
-        check(key.isTextual() && key.asText().length() >= 16,
-            "API keys of tenant '" + e.getKey() + "' must be strings of >= 16 characters");
+        check(key.isTextual() && key.asText().length() >= MIN_KEY_CHARS,
+            "API keys of tenant '" + e.getKey() + "' must be strings of >= " + MIN_KEY_CHARS
+                + " characters");
         check(keyOwners.put(key.asText(), e.getKey()) == null,
             "an API key is configured for two tenants");
         keys.add(key.asText());
