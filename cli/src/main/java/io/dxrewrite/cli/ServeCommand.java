@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
       "Settings: command line > DX_REWRITE_<NAME> environment variables > --config file > defaults."
     })
 final class ServeCommand implements Runnable {
-  @Option(names = "--port", description = "TCP port (0 = any free port; default 8080; env DX_REWRITE_PORT)")
+  @Option(names = "--port", description = "TCP port (0 = any free port; default "
+      + ServerConfig.DEFAULT_PORT + "; env DX_REWRITE_PORT)")
   Integer port;
 
-  @Option(names = "--host", description = "interface to bind (default 127.0.0.1; env DX_REWRITE_HOST)")
+  @Option(names = "--host", description = "interface to bind (default " + ServerConfig.DEFAULT_HOST
+      + "; env DX_REWRITE_HOST)")
   String host;
 
   @Option(names = "--config", description = "JSON config file: settings, tenants, budgets and API keys (env DX_REWRITE_CONFIG)")
@@ -35,7 +37,8 @@ final class ServeCommand implements Runnable {
   @Option(names = "--embeddings", description = "embedding store (default: the embedded GloVe subset; env DX_REWRITE_EMBEDDINGS)")
   Path embeddings;
 
-  @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j or gpu (default auto; env DX_REWRITE_INDEX)")
+  @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j or gpu"
+      + " (default " + ServerConfig.DEFAULT_INDEX + "; env DX_REWRITE_INDEX)")
   String index;
 
   @Option(names = "--output-vocabulary", paramLabel = "all|letters|FILE",
@@ -43,8 +46,18 @@ final class ServeCommand implements Runnable {
           + " words (default letters; env DX_REWRITE_OUTPUT_VOCABULARY)")
   String outputVocabulary;
 
-  @Option(names = "--ledger", description = "privacy-budget ledger file (default dx-rewrite-ledger.log; env DX_REWRITE_LEDGER)")
+  @Option(names = "--ledger", description = "privacy-budget ledger file (default "
+      + ServerConfig.DEFAULT_LEDGER + "; env DX_REWRITE_LEDGER)")
   Path ledger;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "serve HTTPS with this PEM certificate chain; needs --tls-key (env"
+          + " DX_REWRITE_TLS_CERT; default: plain HTTP)")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM",
+      description = "the unencrypted PEM private key of --tls-cert (env DX_REWRITE_TLS_KEY)")
+  Path tlsKey;
 
   @Option(names = "--allow-unauthenticated-remote",
       description = "serve with no API key configured on a host that is not loopback (refused"
@@ -81,6 +94,12 @@ final class ServeCommand implements Runnable {
     }
     if (ledger != null) {
       overrides.put("ledger", ledger.toString());
+    }
+    if (tlsCert != null) {
+      overrides.put("tls_cert", tlsCert.toString());
+    }
+    if (tlsKey != null) {
+      overrides.put("tls_key", tlsKey.toString());
     }
     if (index != null) {
       overrides.put("index", index);

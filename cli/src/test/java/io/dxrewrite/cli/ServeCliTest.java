@@ -28,7 +28,25 @@ class ServeCliTest {
   void serveHelpListsTheOptIn() {
     CliRun run = CliRun.of("serve", "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("--allow-unauthenticated-remote")
-        .contains("DX_REWRITE_ALLOW_UNAUTHENTICATED_REMOTE");
+    assertThat(run.out().replaceAll("\\s+", " ")).contains("--allow-unauthenticated-remote")
+        .contains("DX_REWRITE_ALLOW_UNAUTHENTICATED_REMOTE")
+        .contains("--tls-cert").contains("DX_REWRITE_TLS_CERT")
+        .contains("--tls-key").contains("DX_REWRITE_TLS_KEY")
+        .contains("default 8080").contains("default 127.0.0.1");
+  }
+
+  /** A certificate without its key is refused (exit 2, one line) before the ledger is opened. */
+  @Test
+  void serveRefusesATlsCertificateWithoutItsKey(@TempDir Path dir) throws Exception {
+    Path ledger = dir.resolve("ledger.log");
+    Path cert = java.nio.file.Files.writeString(dir.resolve("cert.pem"), "not read\n");
+    CliRun run = CliRun.of("serve", "--port", "0", "--ledger", ledger.toString(), "--tls-cert",
+        cert.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .startsWith("dx-rewrite: error: tls_cert and tls_key must be set together")
+        .contains("--tls-key")
+        .doesNotContain("\n");
+    assertThat(ledger).doesNotExist();
   }
 }

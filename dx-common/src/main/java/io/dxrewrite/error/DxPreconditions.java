@@ -24,7 +24,9 @@ public final class DxPreconditions {
     }
     if (epsilon < MIN_EPSILON) {
       throw new InvalidParameterException(
-          "epsilon must be at least 1e-6 (epsilon per word), got " + epsilon + ": below it the"
+          "epsilon must be at least "
+              + java.math.BigDecimal.valueOf(MIN_EPSILON).stripTrailingZeros().toPlainString()
+              + " (epsilon per word), got " + epsilon + ": below it the"
               + " noise (mean radius d/epsilon) is so large that the input word no longer changes"
               + " the output in float32 arithmetic, and far below it the noise overflows");
     }

@@ -227,9 +227,4 @@ public final class Vocabulary {
     }
     return null;
   }
-
-  int hashSlot(int id) {
-    int from = offsets.get(id);
-    return (int) (hash(bytes, from, offsets.get(id + 1) - from) & mask);
-  }
 }

@@ -108,12 +108,6 @@ final class CandidateSet {
     n = w;
   }
 
-  /** Number of candidates currently held (after the last compaction). */
-  int candidateCount() {
-    compact();
-    return n;
-  }
-
   /**
    * Replaces every survivor's screening score by its float64 squared distance to the query, then
    * writes the k best ids to {@code out[offset..offset+k)}.

@@ -47,7 +47,6 @@ public final class TensorCoreScreeningBound {
   public static final double U_ACCUMULATE = Math.scalb(1.0, -23);
 
   private final int d;
-  private final double unitBf16;
   private final double safety;
   private final double aCoefficient;
   private final double bCoefficient;
@@ -78,7 +77,6 @@ public final class TensorCoreScreeningBound {
               + safety);
     }
     this.d = d;
-    this.unitBf16 = unitInputRounding;
     this.safety = safety;
     double ub = unitInputRounding;
     double rho = 2 * ub + ub * ub + gamma(d, U_ACCUMULATE) * (1 + ub) * (1 + ub);
@@ -97,13 +95,6 @@ public final class TensorCoreScreeningBound {
    */
   public int dimension() {
     return d;
-  }
-
-  /**
-   * @return the unit roundoff of the tensor-core inputs this bound assumes
-   */
-  public double inputRounding() {
-    return unitBf16;
   }
 
   /**

@@ -37,7 +37,6 @@ public final class MechanismContext {
   private volatile boolean temReuse = true;
   private volatile TemSamplerCache temSamplers = new TemSamplerCache(TemSamplerCache.DEFAULT_BYTES);
   private final java.util.concurrent.atomic.AtomicLong searchedQueries = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong settledQueries = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param store the embedding
@@ -170,7 +169,7 @@ public final class MechanismContext {
   /**
    * The search the noisy-vector mechanisms use: certified by the neighbourhood table when one is
    * loaded or lies next to the store (it is never built just for this), the full index otherwise.
-   * Results are identical either way; {@link #settledQueries()} counts the certified ones.
+   * Results are identical either way; {@link #searchedQueries()} counts the queries answered.
    *
    * @return the search
    */
@@ -195,7 +194,6 @@ public final class MechanismContext {
     return (z, n, origins, k) -> {
       CertifiedNearestNeighbours.Result r = certified.nearest(z, n, origins, k);
       searchedQueries.addAndGet(n);
-      settledQueries.addAndGet(r.settled());
       return r.ids();
     };
   }
@@ -259,13 +257,6 @@ public final class MechanismContext {
    */
   public long searchedQueries() {
     return searchedQueries.get();
-  }
-
-  /**
-   * @return queries the certificate settled without a full scan
-   */
-  public long settledQueries() {
-    return settledQueries.get();
   }
 
   /**

@@ -119,7 +119,7 @@ class RewriterTest {
         .hasMessageContaining("epsilon must be a finite number > 0");
     assertThatThrownBy(() -> RewriteOptions.builder().epsilon(1e-7).build())
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessageContaining("epsilon must be at least 1e-6");
+        .hasMessageContaining("epsilon must be at least 0.000001 (epsilon per word)");
     assertThat(RewriteOptions.builder().epsilon(1e-6).build().epsilon()).isEqualTo(1e-6);
     assertThatThrownBy(() -> RewriteOptions.builder().epsilon(Double.NaN).build())
         .isInstanceOf(InvalidParameterException.class)

@@ -1,5 +1,6 @@
 package io.dxrewrite.server;
 
+import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.server.api.ApiRouter;
 import io.dxrewrite.server.api.ChargedRewrite;
 import io.dxrewrite.server.api.InfoHandlers;
@@ -19,6 +20,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +55,12 @@ public final class DxRewriteServer implements AutoCloseable {
 
   /** Lines in flight per stream. */
   static final int STREAM_WINDOW = 32;
+
+  /** How long {@link #close()} waits for in-flight requests, in seconds. */
+  static final int SHUTDOWN_GRACE_SECONDS = 30;
+
+  /** A connection idle this long, in seconds, is closed. */
+  static final int IDLE_TIMEOUT_SECONDS = 120;
 
   private final Vertx vertx;
   private final HttpServer http;
@@ -110,15 +119,10 @@ public final class DxRewriteServer implements AutoCloseable {
           .map(contract -> ApiRouter.create(vertx, contract, new AccessLog(metrics), auth,
               new OperatorKey(config), config.bodyLimitBytes(), handlers))
           .await();
-      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.host()).setPort(config.port()).setIdleTimeout(120)
-              .setIdleTimeoutUnit(TimeUnit.SECONDS))
-          .requestHandler(router)
-          .listen()
-          .await();
-      LOG.info("listening on http://{}:{}; auth {}; ledger {} ({} charges, {} subjects); workers"
+      HttpServer http = listen(vertx, config, router);
+      LOG.info("listening on {}://{}:{}; auth {}; ledger {} ({} charges, {} subjects); workers"
               + " {}; seed {}; oov keep {}; subject accounting {}; /metrics {}",
-          config.host(), http.actualPort(),
+          config.tls().isPresent() ? "https" : "http", config.host(), http.actualPort(),
           auth.enabled() ? "ON (" + config.tenants().size() + " tenants)"
               : "OFF: every request is charged to tenant '" + ServerConfig.ANONYMOUS_TENANT
                   + "'; for local use only",
@@ -132,6 +136,11 @@ public final class DxRewriteServer implements AutoCloseable {
             + " is set): anyone who can reach port {} can use the API and spend the budget of"
             + " tenant '{}'", config.host(), http.actualPort(), ServerConfig.ANONYMOUS_TENANT);
       }
+      if (config.tls().isEmpty() && !ServerConfig.isLoopback(config.host())) {
+        LOG.warn("serving plain HTTP on {}, which is not a loopback address: API keys and texts"
+            + " cross the network unencrypted unless a TLS-terminating proxy is in front; set"
+            + " tls_cert and tls_key to serve HTTPS", config.host());
+      }
       Future<Void> loaded = vertx.executeBlocking(() -> {
         engine.load(config.embeddings(), config.index(), config.outputVocabulary(),
             config.workers(), MAX_BATCH_TEXTS, config.calibration());
@@ -143,6 +152,40 @@ public final class DxRewriteServer implements AutoCloseable {
       ledger.close();
       throw e;
     }
+  }
+
+  /**
+   * Binds the port, over TLS when {@code tls_cert}/{@code tls_key} are set.
+   *
+   * @throws InvalidParameterException if the TLS files cannot be used as a PEM certificate and key
+   *     (naming the files and the exception type, never their content)
+   */
+  private static HttpServer listen(Vertx vertx, ServerConfig config,
+      Handler<HttpServerRequest> router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.host()).setPort(config.port()).setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+        .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
+    try {
+      return vertx.createHttpServer(options).requestHandler(router).listen().await();
+    } catch (RuntimeException e) {
+      if (config.tls().isEmpty() || rootCause(e) instanceof java.net.BindException) {
+        throw e;
+      }
+      throw new InvalidParameterException("cannot serve TLS with tls_cert " + config.tls().get().cert()
+          + " and tls_key " + config.tls().get().key() + ": they must be an unencrypted PEM"
+          + " certificate chain and its private key (" + rootCause(e).getClass().getSimpleName()
+          + ")");
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private static Buffer spec() {
@@ -171,8 +214,8 @@ public final class DxRewriteServer implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stop accepting, wait up to 30 s for in-flight requests, stop the workers,
-   * force and close the ledger, stop Vert.x. Idempotent.
+   * Graceful shutdown: stop accepting, wait up to {@value #SHUTDOWN_GRACE_SECONDS} s for in-flight
+   * requests, stop the workers, force and close the ledger, stop Vert.x. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -182,7 +225,7 @@ public final class DxRewriteServer implements AutoCloseable {
     closed = true;
     LOG.info("shutting down: no new connections; finishing in-flight requests");
     try {
-      http.shutdown(30, TimeUnit.SECONDS).await();
+      http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).await();
     } finally {
       engine.close();
       ledger.close();

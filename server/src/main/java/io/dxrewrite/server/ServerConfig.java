@@ -27,8 +27,8 @@ import java.util.Optional;
  * DX_REWRITE_PORT}) and the command line. Tenants and their API keys come from the config file
  * only.
  *
- * @param host interface to bind; default 127.0.0.1 (loopback)
- * @param port TCP port; 0 picks a free one; default 8080
+ * @param host interface to bind; default {@value #DEFAULT_HOST} (loopback)
+ * @param port TCP port; 0 picks a free one; default {@value #DEFAULT_PORT}
  * @param bodyLimitBytes largest request body of the JSON endpoints (413 above); default 1 MiB
  * @param maxTexts most texts per request (413 above); default 1,000
  * @param maxTextChars most characters (UTF-16 units) per text (413 above); default 100,000
@@ -42,8 +42,9 @@ import java.util.Optional;
  *     when auth is off); default 1,000,000
  * @param tenants tenant id to its budget and API keys; API auth is on iff any key is configured
  * @param calibration Monte Carlo settings of {@code target_nw} calibrations: {@code
- *     calibration_words} (500), {@code calibration_trials} (200), {@code calibration_seed} (1), as
- *     the CLI's {@code calibrate --words --trials --sample-seed}
+ *     calibration_words}, {@code calibration_trials} and {@code calibration_seed}, defaults {@link
+ *     TargetNwCalibrations.Settings#DEFAULTS} (4000 words, 1 trial, seed 1), as the CLI's {@code
+ *     calibrate --words --trials --sample-seed}
  * @param allowUnauthenticatedRemote {@code allow_unauthenticated_remote}: serve with auth off on a
  *     host that is not a loopback address; default false, which refuses that combination
  * @param outputVocabulary {@code output_vocabulary}: which words a replacement may be, {@code
@@ -58,6 +59,9 @@ import java.util.Optional;
  *     key only on a loopback host, and subject budgets cannot be queried)
  * @param subjectKeys from {@code subject_secret}: the keyed hash of data-subject keys; empty turns
  *     subject accounting off (a request naming a subject is then refused)
+ * @param tls from {@code tls_cert} and {@code tls_key}: serve HTTPS with this PEM certificate
+ *     chain and private key; empty (default) serves plain HTTP, which suits loopback or a
+ *     TLS-terminating proxy in front
  */
 public record ServerConfig(
     String host,
@@ -78,7 +82,8 @@ public record ServerConfig(
     boolean allowSeed,
     boolean allowOovKeep,
     Optional<Secret> operatorKey,
-    Optional<SubjectKeys> subjectKeys) {
+    Optional<SubjectKeys> subjectKeys,
+    Optional<Tls> tls) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -89,7 +94,41 @@ public record ServerConfig(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
-          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret");
+          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret",
+          "tls_cert", "tls_key");
+
+  /** Default of {@code host}: the IPv4 loopback address, so a server started bare serves only this machine. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Default of {@code port}, a TCP port. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** Smallest {@code body_limit_bytes} accepted, in bytes. */
+  public static final long MIN_BODY_LIMIT_BYTES = 1024;
+
+  /** Shortest API key or {@code operator_key} accepted, in characters. */
+  public static final int MIN_KEY_CHARS = 16;
+
+  /** Default of {@code body_limit_bytes}: 1 MiB, in bytes. */
+  public static final long DEFAULT_BODY_LIMIT_BYTES = 1L << 20;
+
+  /** Default of {@code max_texts}: texts per request. */
+  public static final int DEFAULT_MAX_TEXTS = 1000;
+
+  /** Default of {@code max_text_chars}: UTF-16 units per text. */
+  public static final int DEFAULT_MAX_TEXT_CHARS = 100_000;
+
+  /** Default of {@code deadline_ms}: the per-request deadline, in milliseconds. */
+  public static final long DEFAULT_DEADLINE_MS = 30_000;
+
+  /** Default of {@code ledger}: the ledger file, relative to the working directory. */
+  public static final String DEFAULT_LEDGER = "dx-rewrite-ledger.log";
+
+  /** Default of {@code index}: the best exact kernel this machine runs ({@link IndexKind}). */
+  public static final String DEFAULT_INDEX = "auto";
+
+  /** Default of {@code default_budget}: epsilon (a sum of per-word epsilons) per tenant. */
+  public static final double DEFAULT_BUDGET = 1_000_000;
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -119,6 +158,27 @@ public record ServerConfig(
   }
 
   /**
+   * The server's TLS material, both PEM files (Vert.x {@code PemKeyCertOptions}): with it the
+   * server speaks HTTPS only.
+   *
+   * @param cert {@code tls_cert}: the certificate chain, PEM ({@code -----BEGIN CERTIFICATE-----}),
+   *     server certificate first
+   * @param key {@code tls_key}: its private key, PEM (PKCS#8 {@code -----BEGIN PRIVATE KEY-----} or
+   *     PKCS#1 {@code -----BEGIN RSA PRIVATE KEY-----}), unencrypted
+   */
+  public record Tls(Path cert, Path key) {
+    /**
+     * @throws InvalidParameterException if either file is not a readable regular file
+     */
+    public Tls {
+      check(Files.isRegularFile(cert) && Files.isReadable(cert),
+          "tls_cert " + cert + " is not a readable file");
+      check(Files.isRegularFile(key) && Files.isReadable(key),
+          "tls_key " + key + " is not a readable file");
+    }
+  }
+
+  /**
    * A secret setting whose value never appears in {@link #toString()} (and so in no log line or
    * exception message built from the config).
    *
@@ -140,7 +200,8 @@ public record ServerConfig(
     check(!host.isBlank(), "host must not be empty");
     check(host.equals(host.strip()), "host must not start or end with whitespace");
     check(port >= 0 && port <= 65535, "port must be in [0, 65535], got " + port);
-    check(bodyLimitBytes >= 1024, "body_limit_bytes must be >= 1024, got " + bodyLimitBytes);
+    check(bodyLimitBytes >= MIN_BODY_LIMIT_BYTES,
+        "body_limit_bytes must be >= " + MIN_BODY_LIMIT_BYTES + ", got " + bodyLimitBytes);
     check(maxTexts >= 1, "max_texts must be >= 1, got " + maxTexts);
     check(maxTextChars >= 1, "max_text_chars must be >= 1, got " + maxTextChars);
     check(!deadline.isNegative() && !deadline.isZero(), "deadline_ms must be > 0");
@@ -167,8 +228,8 @@ public record ServerConfig(
               + " environment DX_REWRITE_SUBJECT_SECRET) so that subject keys are stored only as"
               + " keyed hashes");
     }
-    check(operatorKey.isEmpty() || operatorKey.get().value().strip().length() >= 16,
-        "operator_key must have at least 16 characters");
+    check(operatorKey.isEmpty() || operatorKey.get().value().strip().length() >= MIN_KEY_CHARS,
+        "operator_key must have at least " + MIN_KEY_CHARS + " characters");
     check(operatorKey.isEmpty() || tenants.values().stream()
             .noneMatch(t -> t.apiKeys().contains(operatorKey.get().value().strip())),
         "operator_key must differ from every tenant's API key");
@@ -181,7 +242,7 @@ public record ServerConfig(
   }
 
   /**
-   * @return the defaults (loopback, port 8080, auth off)
+   * @return the defaults (loopback, port {@value #DEFAULT_PORT}, auth off, plain HTTP)
    */
   public static ServerConfig defaults() {
     return load(null, Map.of(), Map.of());
@@ -303,17 +364,17 @@ public record ServerConfig(
     Settings s = new Settings(settings);
     ServerConfig config =
         new ServerConfig(
-            s.string("host", "127.0.0.1"),
-            s.integer("port", 8080),
-            s.longValue("body_limit_bytes", 1L << 20),
-            s.integer("max_texts", 1000),
-            s.integer("max_text_chars", 100_000),
-            Duration.ofMillis(s.longValue("deadline_ms", 30_000)),
-            Path.of(s.string("ledger", "dx-rewrite-ledger.log")),
+            s.string("host", DEFAULT_HOST),
+            s.integer("port", DEFAULT_PORT),
+            s.longValue("body_limit_bytes", DEFAULT_BODY_LIMIT_BYTES),
+            s.integer("max_texts", DEFAULT_MAX_TEXTS),
+            s.integer("max_text_chars", DEFAULT_MAX_TEXT_CHARS),
+            Duration.ofMillis(s.longValue("deadline_ms", DEFAULT_DEADLINE_MS)),
+            Path.of(s.string("ledger", DEFAULT_LEDGER)),
             Optional.ofNullable(settings.get("embeddings")).filter(v -> !v.isBlank()).map(Path::of),
-            IndexKind.fromCliName(s.string("index", "auto")),
+            IndexKind.fromCliName(s.string("index", DEFAULT_INDEX)),
             s.integer("workers", Runtime.getRuntime().availableProcessors()),
-            s.doubleValue("default_budget", 1_000_000),
+            s.doubleValue("default_budget", DEFAULT_BUDGET),
             tenants,
             new TargetNwCalibrations.Settings(
                 s.integer("calibration_words", TargetNwCalibrations.Settings.DEFAULTS.words()),
@@ -326,9 +387,21 @@ public record ServerConfig(
             Optional.ofNullable(s.string("operator_key", null)).filter(v -> !v.isBlank())
                 .map(v -> new Secret(v.strip())),
             Optional.ofNullable(s.string("subject_secret", null)).filter(v -> !v.isBlank())
-                .map(SubjectKeys::new));
-    s.checkAllUsed();
+                .map(SubjectKeys::new),
+            tls(s.string("tls_cert", null), s.string("tls_key", null)));
+    s.checkAllKnown();
     return config;
+  }
+
+  private static Optional<Tls> tls(String cert, String key) {
+    boolean hasCert = cert != null && !cert.isBlank();
+    boolean hasKey = key != null && !key.isBlank();
+    check(hasCert == hasKey,
+        "tls_cert and tls_key must be set together (a PEM certificate chain and its private key;"
+            + " environment DX_REWRITE_TLS_CERT and DX_REWRITE_TLS_KEY, serve --tls-cert and"
+            + " --tls-key), got only " + (hasCert ? "tls_cert" : "tls_key"));
+    return hasCert ? Optional.of(new Tls(Path.of(cert.strip()), Path.of(key.strip())))
+        : Optional.empty();
   }
 
   private static JsonNode readFile(Path file) {
@@ -363,8 +436,9 @@ public record ServerConfig(
           "'subject_budget' of tenant '" + e.getKey() + "' must be a number");
       java.util.List<String> keys = new java.util.ArrayList<>();
       for (JsonNode key : e.getValue().path("api_keys")) {
-        check(key.isTextual() && key.asText().length() >= 16,
-            "API keys of tenant '" + e.getKey() + "' must be strings of >= 16 characters");
+        check(key.isTextual() && key.asText().length() >= MIN_KEY_CHARS,
+            "API keys of tenant '" + e.getKey() + "' must be strings of >= " + MIN_KEY_CHARS
+                + " characters");
         check(keyOwners.put(key.asText(), e.getKey()) == null,
             "an API key is configured for two tenants");
         keys.add(key.asText());
@@ -382,17 +456,15 @@ public record ServerConfig(
     }
   }
 
-  /** Typed access to string settings, remembering which were read. */
+  /** Typed access to string settings. */
   private static final class Settings {
     private final Map<String, String> values;
-    private final java.util.Set<String> used = new java.util.HashSet<>();
 
     Settings(Map<String, String> values) {
       this.values = values;
     }
 
     String string(String name, String fallback) {
-      used.add(name);
       return values.getOrDefault(name, fallback);
     }
 
@@ -433,7 +505,7 @@ public record ServerConfig(
       };
     }
 
-    void checkAllUsed() {
+    void checkAllKnown() {
       for (String name : values.keySet()) {
         check(SETTINGS.contains(name),
             "unknown setting '" + name + "'; allowed: " + String.join(", ", SETTINGS)

@@ -1,5 +1,8 @@
 /**
- * The Vert.x HTTP anonymization API. Filled in by the HTTP API issue; it will call {@code
- * io.dxrewrite.rewrite.Rewriter} and hold only HTTP concerns.
+ * The Vert.x HTTP anonymization API: {@link io.dxrewrite.server.DxRewriteServer} (start, graceful
+ * shutdown), its settings {@link io.dxrewrite.server.ServerConfig} (defaults, config file,
+ * {@code DX_REWRITE_*} environment, command line; TLS with PEM files) and
+ * {@link io.dxrewrite.server.ServerMain}. Only HTTP concerns live in this module; rewriting is
+ * {@link io.dxrewrite.rewrite.Rewriter}'s.
  */
 package io.dxrewrite.server;

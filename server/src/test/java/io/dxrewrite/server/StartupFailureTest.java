@@ -70,7 +70,9 @@ class StartupFailureTest {
     assertThat(Files.readString(log))
         .contains("listening on http://0.0.0.0:")
         .containsPattern("WARN io\\.dxrewrite\\.server\\.DxRewriteServer - auth is OFF on 0\\.0\\.0"
-            + "\\.0, which is not a loopback address \\(allow_unauthenticated_remote is set\\)");
+            + "\\.0, which is not a loopback address \\(allow_unauthenticated_remote is set\\)")
+        .contains("WARN io.dxrewrite.server.DxRewriteServer - serving plain HTTP on 0.0.0.0, which"
+            + " is not a loopback address");
   }
 
   @Test

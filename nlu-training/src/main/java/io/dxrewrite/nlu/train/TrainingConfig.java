@@ -75,13 +75,4 @@ public record TrainingConfig(
     return new TrainingConfig(hiddenUnits, epochs, batchSize, learningRate, optimizer, dp,
         targetEpsilon, delta, clippingNorm, noiseMultiplier, newSeed);
   }
-
-  /**
-   * @param units hidden units
-   * @return a copy with this hidden width
-   */
-  public TrainingConfig withHiddenUnits(int units) {
-    return new TrainingConfig(units, epochs, batchSize, learningRate, optimizer, dp,
-        targetEpsilon, delta, clippingNorm, noiseMultiplier, seed);
-  }
 }
