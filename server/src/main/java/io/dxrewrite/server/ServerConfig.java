@@ -58,6 +58,8 @@ import java.util.Optional;
  *     key only on a loopback host, and subject budgets cannot be queried)
  * @param subjectKeys from {@code subject_secret}: the keyed hash of data-subject keys; empty turns
  *     subject accounting off (a request naming a subject is then refused)
+ * @param playground {@code playground}: serve the browser playground at {@code /} and {@code
+ *     /playground}; default true on a loopback host ({@link #isLoopback}), false on any other
  */
 public record ServerConfig(
     String host,
@@ -78,7 +80,8 @@ public record ServerConfig(
     boolean allowSeed,
     boolean allowOovKeep,
     Optional<Secret> operatorKey,
-    Optional<SubjectKeys> subjectKeys) {
+    Optional<SubjectKeys> subjectKeys,
+    boolean playground) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -89,7 +92,8 @@ public record ServerConfig(
           "host", "port", "body_limit_bytes", "max_texts", "max_text_chars", "deadline_ms",
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
-          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret");
+          "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret",
+          "playground");
 
   /** The tenant used when auth is off. */
   public static final String ANONYMOUS_TENANT = "anonymous";
@@ -301,9 +305,10 @@ public record ServerConfig(
     }
     settings.putAll(overrides);
     Settings s = new Settings(settings);
+    String host = s.string("host", "127.0.0.1");
     ServerConfig config =
         new ServerConfig(
-            s.string("host", "127.0.0.1"),
+            host,
             s.integer("port", 8080),
             s.longValue("body_limit_bytes", 1L << 20),
             s.integer("max_texts", 1000),
@@ -326,7 +331,8 @@ public record ServerConfig(
             Optional.ofNullable(s.string("operator_key", null)).filter(v -> !v.isBlank())
                 .map(v -> new Secret(v.strip())),
             Optional.ofNullable(s.string("subject_secret", null)).filter(v -> !v.isBlank())
-                .map(SubjectKeys::new));
+                .map(SubjectKeys::new),
+            s.bool("playground", isLoopback(host)));
     s.checkAllUsed();
     return config;
   }
