@@ -122,8 +122,9 @@ public final class NwCurves implements AutoCloseable {
           MechanismParameters.DEFAULTS, epsilon, sample, trials, seed, ProgressListener.NONE);
       points.add(new Point(epsilon, e.unchangedQuantile(0.5)));
     }
-    LOG.info("median N_w curve of {}: {} epsilons, {} words x {} trials, in {} ms", mechanism,
-        EPSILONS.size(), words, trials, (System.nanoTime() - start) / 1_000_000);
+    LOG.info("median N_w curve of {}: {} words x {} trials, in {} ms: {}", mechanism, words,
+        trials, (System.nanoTime() - start) / 1_000_000, points.stream()
+            .map(p -> p.epsilon() + " -> " + p.medianNw()).toList());
     return new Curve(mechanism, List.copyOf(points), words, trials);
   }
 

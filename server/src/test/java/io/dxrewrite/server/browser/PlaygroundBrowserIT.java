@@ -235,6 +235,7 @@ class PlaygroundBrowserIT {
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg polyline.curve")));
     assertThat(driver.findElements(By.cssSelector("#chart svg circle.point"))).hasSize(11);
     assertThat(driver.findElement(By.id("chart-status")).getText()).startsWith("Median N_w of cmp");
+    js("document.getElementById('chart-heading').scrollIntoView();");
     shot("05-chart");
     step("N_w chart ready", t);
   }
