@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the HTTP anonymization API (POST /v1/rewrite, /v1/rewrite/stream, GET "
           + "/v1/mechanisms, /v1/embeddings, /v1/budget, /health/live, /health/ready, /metrics, "
-          + "/openapi.yaml).",
+          + "/openapi.yaml) and, when enabled, the browser playground at /.",
       "Settings: command line > DX_REWRITE_<NAME> environment variables > --config file > defaults."
     })
 final class ServeCommand implements Runnable {
@@ -75,6 +75,11 @@ final class ServeCommand implements Runnable {
           + " refused with 403 otherwise (env DX_REWRITE_ALLOW_OOV_KEEP=true)")
   boolean allowOovKeep;
 
+  @Option(names = "--playground", negatable = true,
+      description = "serve the browser playground at / and /playground (default: on for a loopback"
+          + " host, off for any other; env DX_REWRITE_PLAYGROUND=true|false)")
+  Boolean playground;
+
   @Override
   public void run() {
     Map<String, String> env = System.getenv();
@@ -115,6 +120,9 @@ final class ServeCommand implements Runnable {
     }
     if (allowOovKeep) {
       overrides.put("allow_oov_keep", "true");
+    }
+    if (playground != null) {
+      overrides.put("playground", playground.toString());
     }
     ServerMain.run(ServerConfig.load(file, env, overrides));
   }

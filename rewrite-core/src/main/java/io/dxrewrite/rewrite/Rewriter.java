@@ -388,13 +388,16 @@ public final class Rewriter {
       ProtectedText entityMarks = batch.protectedTexts.get(r);
       BatchPlan.RecordPlan plan = batch.records.get(r);
       StringBuilder out = new StringBuilder(texts.get(r).length() + 16);
+      List<WordMark> marks = new ArrayList<>();
       StructuralCasing structural =
           options.casing() == CasingPolicy.STRUCTURAL ? new StructuralCasing() : null;
       for (int t = 0; t < tokens.size(); t++) {
         Token token = tokens.get(t);
         if (entityMarks != null && entityMarks.isEntity(t)) {
           // an identifier's placeholder or surrogate: exactly as written under either policy
+          int start = out.length();
           out.append(structural == null ? token.text() : structural.entity(token.text()));
+          marks.add(new WordMark(start, out.length(), WordMark.Kind.ENTITY));
           continue;
         }
         if (!token.word()) {
@@ -407,7 +410,9 @@ public final class Rewriter {
         int at = plan.batchIndex[t];
         if (at < 0) {
           // skip-list or kept OOV word: copied through (its casing too only under casing keep)
+          int start = out.length();
           out.append(structural == null ? token.text() : structural.word(token.text(), token.clitic()));
+          marks.add(new WordMark(start, out.length(), WordMark.Kind.UNPROTECTED));
           continue;
         }
         if (gathered.fromSubwords[at]) {
@@ -415,17 +420,23 @@ public final class Rewriter {
         }
         int outputId = outputs[at];
         if (outputId == plan.inputIds[t]) {
+          int start = out.length();
           out.append(structural == null ? token.text() : structural.word(token.text(), token.clitic()));
+          marks.add(new WordMark(start, out.length(), plan.inputIds[t] == WordBatch.UNK
+              ? WordMark.Kind.OOV : WordMark.Kind.KEPT));
         } else {
           if (token.clitic()) {
             // "n't" replaced by "never" is written " never": a full word after a space
             out.append(' ');
           }
           String word = vocabulary.word(outputId);
+          int start = out.length();
           out.append(
               structural == null
                   ? CasePattern.of(token.text()).apply(word)
                   : structural.word(word, token.clitic()));
+          marks.add(new WordMark(start, out.length(), plan.inputIds[t] == WordBatch.UNK
+              ? WordMark.Kind.OOV : WordMark.Kind.REPLACED));
         }
       }
       PrivacyReport report =
@@ -446,7 +457,7 @@ public final class Rewriter {
               .entityTreatment(treatment.cliName())
               .entities(batch.entityCounts.get(r))
               .build();
-      results.add(new RewriteResult(out.toString(), report));
+      results.add(new RewriteResult(out.toString(), report, marks));
     }
     return results;
   }

@@ -4,6 +4,7 @@ import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.server.api.ApiRouter;
 import io.dxrewrite.server.api.ChargedRewrite;
 import io.dxrewrite.server.api.InfoHandlers;
+import io.dxrewrite.server.api.NwCurveHandler;
 import io.dxrewrite.server.api.RewriteHandler;
 import io.dxrewrite.server.api.RewriteRequests;
 import io.dxrewrite.server.api.StreamRewriteHandler;
@@ -13,6 +14,8 @@ import io.dxrewrite.server.ledger.TenantBudgets;
 import io.dxrewrite.server.ledger.PrivacyLedger;
 import io.dxrewrite.server.observability.AccessLog;
 import io.dxrewrite.server.observability.ServerMetrics;
+import io.dxrewrite.server.playground.PlaygroundRoutes;
+import io.dxrewrite.server.rewrite.NwCurves;
 import io.dxrewrite.server.rewrite.RewriteEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -66,15 +69,17 @@ public final class DxRewriteServer implements AutoCloseable {
   private final HttpServer http;
   private final PrivacyLedger ledger;
   private final RewriteEngine engine;
+  private final NwCurves curves;
   private final Future<Void> loaded;
   private boolean closed;
 
   private DxRewriteServer(Vertx vertx, HttpServer http, PrivacyLedger ledger, RewriteEngine engine,
-      Future<Void> loaded) {
+      NwCurves curves, Future<Void> loaded) {
     this.vertx = vertx;
     this.http = http;
     this.ledger = ledger;
     this.engine = engine;
+    this.curves = curves;
     this.loaded = loaded;
   }
 
@@ -91,12 +96,14 @@ public final class DxRewriteServer implements AutoCloseable {
     config.index().checkAvailable();
     PrivacyLedger ledger = PrivacyLedger.open(config.ledger());
     Vertx vertx = Vertx.vertx();
+    NwCurves curves = null;
     try {
       ServerMetrics metrics = new ServerMetrics();
       ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config);
       TenantBudgets tenantBudgets = new TenantBudgets(ledger, config::budgetOf,
           config::subjectBudgetOf, config.subjectKeys());
       RewriteEngine engine = new RewriteEngine();
+      curves = new NwCurves(engine::context, config.calibration().seed());
       RewriteRequests requests = new RewriteRequests(config.maxTexts(), config.maxTextChars(),
           engine, config.allowSeed(), config.allowOovKeep());
       ChargedRewrite charged = new ChargedRewrite(vertx, tenantBudgets, metrics);
@@ -114,14 +121,19 @@ public final class DxRewriteServer implements AutoCloseable {
           "live", info::live,
           "ready", info::ready,
           "metrics", info::metrics,
-          "openapi", info::openapi);
+          "openapi", info::openapi,
+          "nwCurve", new NwCurveHandler(engine, curves)::handle);
       var router = ApiRouter.contract(vertx)
           .map(contract -> ApiRouter.create(vertx, contract, new AccessLog(metrics), auth,
               new OperatorKey(config), config.bodyLimitBytes(), handlers))
           .await();
+      if (config.playground()) {
+        new PlaygroundRoutes(config.authEnabled(), config.maxTextChars(), config.maxTexts())
+            .mount(router);
+      }
       HttpServer http = listen(vertx, config, router);
       LOG.info("listening on {}://{}:{}; auth {}; ledger {} ({} charges, {} subjects); workers"
-              + " {}; seed {}; oov keep {}; subject accounting {}; /metrics {}",
+              + " {}; seed {}; oov keep {}; subject accounting {}; /metrics {}; playground {}",
           config.tls().isPresent() ? "https" : "http", config.host(), http.actualPort(),
           auth.enabled() ? "ON (" + config.tenants().size() + " tenants)"
               : "OFF: every request is charged to tenant '" + ServerConfig.ANONYMOUS_TENANT
@@ -130,7 +142,8 @@ public final class DxRewriteServer implements AutoCloseable {
           config.allowSeed() ? "ALLOWED" : "refused", config.allowOovKeep() ? "ALLOWED" : "refused",
           config.subjectKeys().isPresent() ? "on" : "off",
           config.operatorKey().isPresent() ? "operator key" : config.metricsOpen() ? "open (loopback)"
-              : "disabled (no operator_key)");
+              : "disabled (no operator_key)",
+          config.playground() ? "on (/playground)" : "off");
       if (config.unauthenticatedRemote()) {
         LOG.warn("auth is OFF on {}, which is not a loopback address (allow_unauthenticated_remote"
             + " is set): anyone who can reach port {} can use the API and spend the budget of"
@@ -146,8 +159,11 @@ public final class DxRewriteServer implements AutoCloseable {
             config.workers(), MAX_BATCH_TEXTS, config.calibration());
         return null;
       }, false);
-      return new DxRewriteServer(vertx, http, ledger, engine, loaded);
+      return new DxRewriteServer(vertx, http, ledger, engine, curves, loaded);
     } catch (RuntimeException e) {
+      if (curves != null) {
+        curves.close();
+      }
       vertx.close();
       ledger.close();
       throw e;
@@ -227,6 +243,7 @@ public final class DxRewriteServer implements AutoCloseable {
     try {
       http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).await();
     } finally {
+      curves.close();
       engine.close();
       ledger.close();
       vertx.close().await();

@@ -62,6 +62,8 @@ import java.util.Optional;
  * @param tls from {@code tls_cert} and {@code tls_key}: serve HTTPS with this PEM certificate
  *     chain and private key; empty (default) serves plain HTTP, which suits loopback or a
  *     TLS-terminating proxy in front
+ * @param playground {@code playground}: serve the browser playground at {@code /} and {@code
+ *     /playground}; default true on a loopback host ({@link #isLoopback}), false on any other
  */
 public record ServerConfig(
     String host,
@@ -83,7 +85,8 @@ public record ServerConfig(
     boolean allowOovKeep,
     Optional<Secret> operatorKey,
     Optional<SubjectKeys> subjectKeys,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    boolean playground) {
 
   /** Environment variable prefix of every setting. */
   public static final String ENV_PREFIX = "DX_REWRITE_";
@@ -95,7 +98,7 @@ public record ServerConfig(
           "ledger", "embeddings", "index", "workers", "default_budget", "calibration_words",
           "calibration_trials", "calibration_seed", "allow_unauthenticated_remote",
           "output_vocabulary", "allow_seed", "allow_oov_keep", "operator_key", "subject_secret",
-          "tls_cert", "tls_key");
+          "tls_cert", "tls_key", "playground");
 
   /** Default of {@code host}: the IPv4 loopback address, so a server started bare serves only this machine. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -362,9 +365,10 @@ public record ServerConfig(
     }
     settings.putAll(overrides);
     Settings s = new Settings(settings);
+    String host = s.string("host", DEFAULT_HOST);
     ServerConfig config =
         new ServerConfig(
-            s.string("host", DEFAULT_HOST),
+            host,
             s.integer("port", DEFAULT_PORT),
             s.longValue("body_limit_bytes", DEFAULT_BODY_LIMIT_BYTES),
             s.integer("max_texts", DEFAULT_MAX_TEXTS),
@@ -388,7 +392,8 @@ public record ServerConfig(
                 .map(v -> new Secret(v.strip())),
             Optional.ofNullable(s.string("subject_secret", null)).filter(v -> !v.isBlank())
                 .map(SubjectKeys::new),
-            tls(s.string("tls_cert", null), s.string("tls_key", null)));
+            tls(s.string("tls_cert", null), s.string("tls_key", null)),
+            s.bool("playground", isLoopback(host)));
     s.checkAllKnown();
     return config;
   }

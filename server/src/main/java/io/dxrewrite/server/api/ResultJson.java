@@ -2,6 +2,8 @@ package io.dxrewrite.server.api;
 
 import io.dxrewrite.rewrite.PrivacyReport;
 import io.dxrewrite.rewrite.RewriteResult;
+import io.dxrewrite.rewrite.WordMark;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** JSON shapes of results and privacy reports (snake_case, as in the OpenAPI {@code Report}). */
@@ -34,5 +36,24 @@ public final class ResultJson {
    */
   public static JsonObject result(RewriteResult r) {
     return new JsonObject().put("text", r.text()).put("report", report(r.report()));
+  }
+
+  /**
+   * @param r a result
+   * @param withMarks whether to add its word marks
+   * @return {@code {"text": ..., "report": ...}}, with {@code "marks": [{"start", "end", "kind"},
+   *     ...]} (UTF-16 offsets into the text, {@link WordMark.Kind#apiName()}) when asked
+   */
+  public static JsonObject result(RewriteResult r, boolean withMarks) {
+    JsonObject json = result(r);
+    if (withMarks) {
+      JsonArray marks = new JsonArray();
+      for (WordMark m : r.marks()) {
+        marks.add(new JsonObject().put("start", m.start()).put("end", m.end())
+            .put("kind", m.kind().apiName()));
+      }
+      json.put("marks", marks);
+    }
+    return json;
   }
 }

@@ -47,6 +47,7 @@ public final class RewriteHandler {
     List<String> texts = requests.texts(body);
     List<String> subjects = requests.subjects(body, texts.size());
     RewriteOptions options = requests.options(body);
+    boolean marks = Boolean.TRUE.equals(body.getBoolean("marks"));
     String tenant = ctx.get(AccessLog.TENANT);
     String requestId = ctx.get(AccessLog.REQUEST_ID);
 
@@ -69,7 +70,7 @@ public final class RewriteHandler {
           }
           JsonArray results = new JsonArray();
           for (RewriteResult r : ar.result().results()) {
-            results.add(ResultJson.result(r));
+            results.add(ResultJson.result(r, marks));
           }
           ctx.response()
               .putHeader("Content-Type", "application/json")
