@@ -3,7 +3,7 @@ package io.dxrewrite.server.rewrite;
 import io.dxrewrite.calibration.DeniabilityEstimate;
 import io.dxrewrite.calibration.EpsilonCalibrator;
 import io.dxrewrite.calibration.PlausibleDeniability;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
 import java.util.ArrayList;
