@@ -60,6 +60,7 @@ public final class DxRewriteCommand implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new DxRewriteCommand());
+    cli.setResourceBundle(new CatalogueHelp()); // mechanism parameters' help, from the catalogue
     cli.setExecutionExceptionHandler(DxRewriteCommand::handle);
     cli.setParameterExceptionHandler(DxRewriteCommand::usageError);
     return cli.execute(args);

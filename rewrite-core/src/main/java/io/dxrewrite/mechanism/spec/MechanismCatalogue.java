@@ -265,6 +265,26 @@ public final class MechanismCatalogue {
         () -> new IllegalStateException(parameter.name() + " has no default for " + mechanism));
   }
 
+  /**
+   * Help texts for command-line front ends, to be served as a resource bundle (picocli looks an
+   * option's description up by its name without dashes, and interpolates {@code ${bundle:key}}):
+   * for each of {@link #OWN_PARAMETERS} its full help ({@link ParameterSpec#help}) under its flag
+   * without dashes ({@code lambda}); for every parameter its range under {@code range.NAME}
+   * ({@code range.epsilon} = {@code [1e-6, max]}).
+   *
+   * @return key to text, in catalogue order
+   */
+  public static Map<String, String> helpTexts() {
+    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    for (ParameterSpec p : OWN_PARAMETERS) {
+      texts.put(p.cliFlag().substring(2), p.help(NAMES));
+    }
+    for (ParameterSpec p : PARAMETERS) {
+      texts.put("range." + p.name(), p.range().describe());
+    }
+    return texts;
+  }
+
   private static OptionalDouble check(
       ParameterSpec p, String mechanism, Double value, Function<ParameterSpec, String> label) {
     if (value == null) {
