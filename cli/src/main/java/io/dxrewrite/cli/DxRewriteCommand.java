@@ -1,6 +1,7 @@
 package io.dxrewrite.cli;
 
 import io.dxrewrite.error.ErrorReporter;
+import io.dxrewrite.mechanism.spec.MechanismHelpBundle;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class DxRewriteCommand implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new DxRewriteCommand());
-    cli.setResourceBundle(new CatalogueHelp()); // mechanism parameters' help, from the catalogue
+    cli.setResourceBundle(new MechanismHelpBundle()); // mechanism parameters' help, from the catalogue
     cli.setExecutionExceptionHandler(DxRewriteCommand::handle);
     cli.setParameterExceptionHandler(DxRewriteCommand::usageError);
     return cli.execute(args);

@@ -25,7 +25,7 @@ final class MechanismOptions {
   String mechanism;
 
   // descriptions, ranges and defaults of --lambda, --t and --beta come from MechanismCatalogue
-  // through the resource bundle CatalogueHelp (keys "lambda", "t", "beta")
+  // through io.dxrewrite.mechanism.spec.MechanismHelpBundle (keys "lambda", "t", "beta")
   @Option(names = "--lambda", paramLabel = "L")
   Double lambda;
 

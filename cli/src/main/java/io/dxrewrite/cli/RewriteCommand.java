@@ -574,11 +574,14 @@ final class RewriteCommand implements Callable<Integer> {
     batchRecords.clear();
   }
 
-  /** {@code {"line": N, ...PrivacyReport.fields()}}: the same fields as the API and Spark. */
-  private static String reportJson(long line, PrivacyReport r) throws IOException {
+  /**
+   * {@code {"line": N, ...PrivacyReport.toMap()}}: the same fields, order and values as the API's
+   * report and the Spark column's JSON ({@code target_nw} only when epsilon was calibrated).
+   */
+  static String reportJson(long line, PrivacyReport r) throws IOException {
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("line", line);
-    json.putAll(r.fields());
+    json.putAll(r.toMap());
     return REPORT_JSON.writeValueAsString(json);
   }
 
