@@ -2,6 +2,7 @@ package io.dxrewrite.cli;
 
 import io.dxrewrite.error.ErrorKind;
 import io.dxrewrite.error.ErrorReporter;
+import io.dxrewrite.mechanism.spec.MechanismHelpBundle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class DxRewriteCommand implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new DxRewriteCommand());
+    cli.setResourceBundle(new MechanismHelpBundle()); // mechanism parameters' help, from the catalogue
     Map<String, String> exitCodes = exitCodes();
     for (CommandLine c : java.util.stream.Stream.concat(
         java.util.stream.Stream.of(cli), cli.getSubcommands().values().stream()).toList()) {

@@ -4,7 +4,9 @@ import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MechanismContext;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
-import io.dxrewrite.mechanism.TemMechanism;
+import io.dxrewrite.mechanism.TemSamplerCache;
+import io.dxrewrite.mechanism.spec.MechanismCatalogue;
+import io.dxrewrite.mechanism.spec.ParameterSpec;
 import java.util.ArrayList;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
@@ -16,29 +18,21 @@ import picocli.CommandLine.Option;
 final class MechanismOptions {
   @Option(
       names = "--mechanism",
-      defaultValue = "cmp",
+      defaultValue = MechanismCatalogue.DEFAULT_MECHANISM,
       paramLabel = "M",
       description = "Mechanism: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
       completionCandidates = Names.class)
   String mechanism;
 
-  @Option(
-      names = "--lambda",
-      paramLabel = "L",
-      description =
-          "Mahalanobis regularisation in [0, 1] (mahalanobis: default 0.2; vickrey: default 0 = CMP"
-              + " noise).")
+  // descriptions, ranges and defaults of --lambda, --t and --beta come from MechanismCatalogue
+  // through io.dxrewrite.mechanism.spec.MechanismHelpBundle (keys "lambda", "t", "beta")
+  @Option(names = "--lambda", paramLabel = "L")
   Double lambda;
 
-  @Option(names = "--t", paramLabel = "T", description = "Vickrey parameter in [0, 1] (default 0.75).")
+  @Option(names = "--t", paramLabel = "T")
   Double t;
 
-  @Option(
-      names = "--beta",
-      paramLabel = "B",
-      description =
-          "TEM parameter in (0, 1) (default 0.001): gamma = (2/epsilon) ln((1 - beta)(|V| - 1)/beta)"
-              + " bounds the neighbourhood whose words keep their own score.")
+  @Option(names = "--beta", paramLabel = "B")
   Double beta;
 
   @Option(
@@ -46,30 +40,19 @@ final class MechanismOptions {
       paramLabel = "MB",
       description =
           "TEM: heap budget of the samplers kept across batches for the most recently used words"
-              + " (default 256; 0 = scan each distinct word once per batch). About 4 MB per word"
-              + " on the full GloVe store.")
+              + " (default " + (TemSamplerCache.DEFAULT_BYTES >> 20) + "; 0 = scan each distinct"
+              + " word once per batch). About 2.5 KB per word.")
   Long temCacheMb;
 
-  /** Fails fast, before any store is opened, on an unknown mechanism or a parameter out of range. */
+  /**
+   * Fails fast, before any store is opened, on an unknown or withdrawn mechanism or a parameter
+   * that does not apply to it or is out of range ({@link MechanismCatalogue#parameters}).
+   *
+   * @throws io.dxrewrite.error.InvalidParameterException naming the flag and what is allowed
+   */
   void validate() {
     Mechanisms.checkName(mechanism);
-    if (lambda != null) {
-      DxPreconditions.checkArgument(
-          mechanism.equals("mahalanobis") || mechanism.equals("vickrey"),
-          "--lambda applies to mahalanobis and vickrey only, not " + mechanism);
-      DxPreconditions.checkInRange("lambda", lambda, 0, 1);
-    }
-    if (t != null) {
-      DxPreconditions.checkArgument(
-          mechanism.equals("vickrey"), "--t applies to vickrey only, not " + mechanism);
-      DxPreconditions.checkInRange("t", t, 0, 1);
-    }
-    if (beta != null) {
-      DxPreconditions.checkArgument(
-          mechanism.equals(TemMechanism.NAME), "--beta applies to tem only, not " + mechanism);
-      DxPreconditions.checkArgument(
-          beta > 0 && beta < 1, "beta must be in (0, 1) (exclusive), got " + beta);
-    }
+    MechanismCatalogue.parameters(mechanism, lambda, t, beta, ParameterSpec::cliFlag);
     if (temCacheMb != null) {
       DxPreconditions.checkArgument(
           temCacheMb >= 0 && temCacheMb <= (Long.MAX_VALUE >> 20),

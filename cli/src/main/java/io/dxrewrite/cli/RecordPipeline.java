@@ -179,11 +179,19 @@ final class RecordPipeline {
     batchRecords.clear();
   }
 
-  /** {@code {"line": N, ...PrivacyReport.fields()}}: the same fields as the API and Spark. */
-  private static String reportJson(long line, PrivacyReport r) throws IOException {
+  /**
+   * {@code {"line": N, ...PrivacyReport.toMap()}}: the same fields, order and values as the API's
+   * report and the Spark column's JSON ({@code target_nw} only when epsilon was calibrated).
+   *
+   * @param line the record's 1-based input line number
+   * @param r the record's report
+   * @return one JSON object, no line terminator
+   * @throws IOException if Jackson fails to write it
+   */
+  static String reportJson(long line, PrivacyReport r) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("line", line);
-    json.putAll(r.fields());
+    json.putAll(r.toMap());
     return REPORT_JSON.writeValueAsString(json);
   }
 

@@ -70,7 +70,7 @@ final class RewriteCommand implements Callable<Integer> {
       names = "--epsilon",
       paramLabel = "E",
       description =
-          "Epsilon per word (> 0). For CMP on GloVe 100d, almost every word changes below"
+          "Epsilon per word, in ${bundle:range.epsilon}. For CMP on GloVe 100d, almost every word changes below"
               + " about 5 and almost none above about 20 (what that does to names: see below)."
               + " Give --epsilon or --target-nw.")
   Double epsilon;
@@ -79,7 +79,8 @@ final class RewriteCommand implements Callable<Integer> {
       names = "--target-nw",
       paramLabel = "P",
       description =
-          "Instead of --epsilon: calibrate epsilon so that a share P of a typical text's words"
+          "Instead of --epsilon: calibrate epsilon so that a share P in ${bundle:range.target_nw}"
+              + " of a typical text's words"
               + " come back unchanged (words drawn from a Zipf prior over the store's"
               + " frequency-ordered rows; seconds on the embedded store; cached, see 'dx-rewrite"
               + " calibrate'). stderr also gives the vocabulary median N_w at that epsilon.")

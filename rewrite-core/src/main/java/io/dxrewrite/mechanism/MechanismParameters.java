@@ -3,10 +3,13 @@ package io.dxrewrite.mechanism;
 import java.util.OptionalDouble;
 
 /**
- * The mechanisms' own parameters; an empty value means the mechanism's default.
+ * The mechanisms' own parameters; an empty value means the mechanism's default. Their ranges,
+ * defaults and which mechanism each applies to are in {@link
+ * io.dxrewrite.mechanism.spec.MechanismCatalogue}.
  *
  * @param lambda Mahalanobis regularisation in [0, 1] (mahalanobis default {@value
- *     MahalanobisMechanism#DEFAULT_LAMBDA}; vickrey default 0, i.e. CMP noise)
+ *     MahalanobisMechanism#DEFAULT_LAMBDA}; vickrey default {@value
+ *     VickreyMechanism#DEFAULT_LAMBDA}, i.e. CMP noise)
  * @param t Vickrey parameter in [0, 1] (default {@value VickreyMechanism#DEFAULT_T})
  * @param beta TEM parameter in (0, 1) (default {@value TemMechanism#DEFAULT_BETA})
  */

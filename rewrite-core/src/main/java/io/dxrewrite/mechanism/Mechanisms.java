@@ -1,51 +1,29 @@
 package io.dxrewrite.mechanism;
 
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.mechanism.spec.MechanismCatalogue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The registry of mechanisms by command-line name. */
+/**
+ * The registry of mechanisms by command-line name: constructs them with the defaults of {@link
+ * MechanismCatalogue}, the one home of names, parameters, defaults and ranges.
+ */
 public final class Mechanisms {
-  private static final List<String> NAMES =
-      List.of(
-          MultivariateLaplaceMechanism.NAME,
-          MahalanobisMechanism.NAME,
-          VickreyMechanism.NAME,
-          TemMechanism.NAME);
+  /** The Euclidean metric of CMP and TEM ({@link MechanismCatalogue#EUCLIDEAN_METRIC}). */
+  public static final String EUCLIDEAN_METRIC = MechanismCatalogue.EUCLIDEAN_METRIC;
 
-  /**
-   * Mechanisms that were shipped once and withdrawn because their privacy claim does not hold,
-   * with the reason given to anyone who asks for them by name.
-   */
-  private static final Map<String, String> WITHDRAWN =
-      Map.of(
-          "truncated-gumbel",
-          "mechanism 'truncated-gumbel' was withdrawn: its candidate step (the input word and its k"
-              + " nearest others, k ~ Poisson) is not metric-DP, because a word's neighbour rank is"
-              + " not bounded by distance, so it does not deliver the epsilon it claims (found by"
-              + " dx-rewrite audit; see the README). Use one of: "
-              + String.join(", ", NAMES));
-
-  /** The Euclidean metric of CMP and TEM. */
-  public static final String EUCLIDEAN_METRIC = "Euclidean ||phi(w) - phi(w')||";
-
-  /** The metric of the Mahalanobis mechanism. */
-  public static final String MAHALANOBIS_METRIC =
-      "regularised Mahalanobis ||A^-1 (phi(w) - phi(w'))||, A = (lambda Sigma + (1 - lambda) I)^(1/2)";
+  /** The metric of the Mahalanobis mechanism ({@link MechanismCatalogue#MAHALANOBIS_METRIC}). */
+  public static final String MAHALANOBIS_METRIC = MechanismCatalogue.MAHALANOBIS_METRIC;
 
   /** The metric of the Vickrey mechanism: its noise's. */
-  public static final String VICKREY_METRIC =
-      "that of its noise: Euclidean for lambda = 0, regularised Mahalanobis for lambda > 0";
+  public static final String VICKREY_METRIC = MechanismCatalogue.VICKREY_METRIC;
 
   /** Units of a Euclidean mechanism's epsilon. */
-  public static final String EUCLIDEAN_UNITS =
-      "per word, in inverse units of embedding (Euclidean) distance; charged as is";
+  public static final String EUCLIDEAN_UNITS = MechanismCatalogue.EUCLIDEAN_UNITS;
 
   /** Units of a Mahalanobis-metric epsilon. */
-  public static final String MAHALANOBIS_UNITS =
-      "per word, in inverse units of the Mahalanobis metric; charged as the Euclidean-equivalent"
-          + " epsilon / sqrt(lambda_min(lambda Sigma + (1 - lambda) I)) (euclidean_epsilon_per_word)";
+  public static final String MAHALANOBIS_UNITS = MechanismCatalogue.MAHALANOBIS_UNITS;
 
   private Mechanisms() {}
 
@@ -53,7 +31,7 @@ public final class Mechanisms {
    * @return the names of the available mechanisms
    */
   public static List<String> names() {
-    return NAMES;
+    return MechanismCatalogue.names();
   }
 
   /**
@@ -69,7 +47,7 @@ public final class Mechanisms {
     if (reason.isPresent()) {
       throw new io.dxrewrite.error.InvalidParameterException(reason.get());
     }
-    return DxPreconditions.checkOneOf("mechanism", name, NAMES);
+    return DxPreconditions.checkOneOf("mechanism", name, MechanismCatalogue.names());
   }
 
   /**
@@ -78,7 +56,7 @@ public final class Mechanisms {
    *     name} names a withdrawn mechanism
    */
   public static Optional<String> withdrawalReason(String name) {
-    return Optional.ofNullable(name == null ? null : WITHDRAWN.get(name));
+    return name == null ? Optional.empty() : MechanismCatalogue.withdrawalMessage(name);
   }
 
   /**
@@ -103,19 +81,19 @@ public final class Mechanisms {
           new MahalanobisMechanism(
               context.search(),
               mahalanobisNoise(
-                  context, epsilon, parameters.lambda().orElse(MahalanobisMechanism.DEFAULT_LAMBDA)));
+                  context, epsilon, lambda(name, parameters)));
       case VickreyMechanism.NAME ->
           new VickreyMechanism(
               context.store(),
               context.search(),
-              mahalanobisNoise(context, epsilon, parameters.lambda().orElse(0)),
-              parameters.t().orElse(VickreyMechanism.DEFAULT_T));
+              mahalanobisNoise(context, epsilon, lambda(name, parameters)),
+              MechanismCatalogue.valueOrDefault(MechanismCatalogue.T, name, parameters.t()));
       case TemMechanism.NAME ->
           new TemMechanism(
               context.store(),
               context.index(),
               epsilon,
-              parameters.beta().orElse(TemMechanism.DEFAULT_BETA),
+              MechanismCatalogue.valueOrDefault(MechanismCatalogue.BETA, name, parameters.beta()),
               context.allowedOutputs(),
               context.temReuse(),
               context.temSamplers());
@@ -133,12 +111,7 @@ public final class Mechanisms {
    * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown
    */
   public static String metric(String name) {
-    DxPreconditions.checkOneOf("mechanism", name, NAMES);
-    return switch (name) {
-      case MahalanobisMechanism.NAME -> MAHALANOBIS_METRIC;
-      case VickreyMechanism.NAME -> VICKREY_METRIC;
-      default -> EUCLIDEAN_METRIC;
-    };
+    return MechanismCatalogue.mechanism(name).metric();
   }
 
   /**
@@ -147,16 +120,16 @@ public final class Mechanisms {
    * @throws io.dxrewrite.error.InvalidParameterException if the name is unknown
    */
   public static String epsilonUnits(String name) {
-    DxPreconditions.checkOneOf("mechanism", name, NAMES);
-    return switch (name) {
-      case MahalanobisMechanism.NAME, VickreyMechanism.NAME -> MAHALANOBIS_UNITS;
-      default -> EUCLIDEAN_UNITS;
-    };
+    return MechanismCatalogue.mechanism(name).epsilonUnits();
+  }
+
+  private static double lambda(String name, MechanismParameters parameters) {
+    return MechanismCatalogue.valueOrDefault(MechanismCatalogue.LAMBDA, name, parameters.lambda());
   }
 
   private static NoiseSampler mahalanobisNoise(
       MechanismContext context, double epsilon, double lambda) {
-    DxPreconditions.checkInRange("lambda", lambda, 0, 1);
+    MechanismCatalogue.LAMBDA.range().check(MechanismCatalogue.LAMBDA.name(), lambda);
     if (lambda == 0) {
       return new MultivariateLaplaceNoise(context.store().dimension(), epsilon);
     }

@@ -27,6 +27,14 @@ public final class VickreyMechanism implements Mechanism {
   /** Default t (ibid., Sec. 5). */
   public static final double DEFAULT_T = 0.75;
 
+  /**
+   * Default Mahalanobis regularisation of the noise: 0, i.e. CMP noise (the Euclidean variant,
+   * whose guarantee is in the units of cmp). This has always been what {@link Mechanisms#create}
+   * applied when no lambda is given; {@link MahalanobisMechanism#DEFAULT_LAMBDA} is the
+   * mahalanobis mechanism's default only.
+   */
+  public static final double DEFAULT_LAMBDA = 0.0;
+
   private final EmbeddingStore store;
   private final NearestWordSearch search;
   private final NoiseSampler noise;

@@ -199,6 +199,21 @@ public record PrivacyReport(
   }
 
   /**
+   * The serialised report, the one form every front end emits: {@link #fields()} in {@link
+   * #FIELDS} order without the absent optional field ({@code target_nw} when epsilon was given
+   * directly), as the API's {@code Report} schema states and as Spark's JSON writer drops a null
+   * column. The CLI's {@code --report} lines and the API's reports are this map; the Spark report
+   * column holds {@link #fields()} (a struct has every field; {@code target_nw} is null there).
+   *
+   * @return field name to value, in {@link #FIELDS} order, nulls left out
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = fields();
+    m.values().removeIf(java.util.Objects::isNull);
+    return m;
+  }
+
+  /**
    * The inverse of {@link #fields()} ({@code guarantee} is ignored: it is derived). {@code
    * entities} may be any {@code Map} of kind name to {@code Integer}.
    *

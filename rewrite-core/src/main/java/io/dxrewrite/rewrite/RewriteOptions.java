@@ -6,6 +6,7 @@ import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.spec.MechanismCatalogue;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -56,10 +57,7 @@ public record RewriteOptions(
     Objects.requireNonNull(targetNw, "targetNw");
     Objects.requireNonNull(casing, "casing");
     Objects.requireNonNull(entities, "entities");
-    parameters.lambda().ifPresent(l -> DxPreconditions.checkInRange("lambda", l, 0, 1));
-    parameters.t().ifPresent(t -> DxPreconditions.checkInRange("t", t, 0, 1));
-    parameters.beta().ifPresent(b -> DxPreconditions.checkArgument(
-        b > 0 && b < 1, "beta must be in (0, 1) (exclusive), got " + b));
+    MechanismCatalogue.checkRanges(parameters);
     skipWords =
         skipWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
@@ -83,7 +81,7 @@ public record RewriteOptions(
 
   /** Builder for {@link RewriteOptions}. */
   public static final class Builder {
-    private String mechanism = "cmp";
+    private String mechanism = MechanismCatalogue.DEFAULT_MECHANISM;
     private double epsilon = Double.NaN;
     private OptionalLong seed = OptionalLong.empty();
     private OovPolicy oovPolicy = OovPolicy.UNK;

@@ -310,7 +310,9 @@ class ServerApiTest {
     JsonObject cmp = mechanism(all, "cmp");
     assertThat(parameter(cmp, "lambda")).isNull();
     assertThat(parameter(cmp, "t")).isNull();
-    assertThat(parameter(cmp, "epsilon").getDouble("exclusive_minimum")).isEqualTo(0.0);
+    // epsilon below DxPreconditions.MIN_EPSILON is refused: the catalogue says so (it said > 0)
+    assertThat(parameter(cmp, "epsilon").getDouble("minimum")).isEqualTo(1e-6);
+    assertThat(parameter(cmp, "epsilon").getDouble("exclusive_minimum")).isNull();
     JsonObject mahalanobis = mechanism(all, "mahalanobis");
     assertThat(parameter(mahalanobis, "lambda").getDouble("default")).isEqualTo(0.2);
     assertThat(parameter(mahalanobis, "lambda").getDouble("maximum")).isEqualTo(1.0);

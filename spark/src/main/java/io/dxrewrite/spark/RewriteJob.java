@@ -5,7 +5,17 @@ import io.dxrewrite.nn.IndexKind;
 import io.dxrewrite.entity.EntityList;
 import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.ErrorReporter;
+import io.dxrewrite.calibration.Calibration;
+import io.dxrewrite.calibration.CalibrationCache;
+import io.dxrewrite.calibration.EpsilonCalibrator;
+import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismParameters;
+import io.dxrewrite.mechanism.Mechanisms;
+import io.dxrewrite.mechanism.spec.MechanismCatalogue;
+import io.dxrewrite.mechanism.spec.MechanismHelpBundle;
+import io.dxrewrite.mechanism.spec.ParameterSpec;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -15,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -74,13 +83,60 @@ public final class RewriteJob implements Callable<Integer> {
   @Option(names = "--field", defaultValue = "text", description = "The text field to rewrite (default ${DEFAULT-VALUE}).")
   String field;
 
-  @Option(names = "--epsilon", required = true, description = "Epsilon per word, > 0. Smaller is more private.")
-  double epsilon;
+  @Option(
+      names = "--epsilon",
+      paramLabel = "E",
+      description = "Epsilon per word, in ${bundle:range.epsilon}. Smaller is more private. Give"
+          + " --epsilon or --target-nw.")
+  Double epsilon;
 
-  @Option(names = "--mechanism", defaultValue = "cmp", description = "Mechanism (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--target-nw",
+      paramLabel = "P",
+      description = "Instead of --epsilon: calibrate epsilon on the driver so that a share P in"
+          + " ${bundle:range.target_nw} of a typical text's words come back unchanged (as"
+          + " 'dx-rewrite rewrite --target-nw'; cached next to the store); reports carry both.")
+  Double targetNw;
+
+  @Option(
+      names = "--mechanism",
+      defaultValue = MechanismCatalogue.DEFAULT_MECHANISM,
+      description = "Mechanism: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+      completionCandidates = MechanismNames.class)
   String mechanism;
 
-  @Option(names = "--beta", description = "tem only: beta in (0, 1) (default 0.001).")
+  @Option(
+      names = "--words",
+      defaultValue = "" + EpsilonCalibrator.DEFAULT_WORDS,
+      paramLabel = "N",
+      description = "With --target-nw: words drawn from the Zipf prior for the calibration, as in"
+          + " the CLI (default ${DEFAULT-VALUE}).")
+  int words;
+
+  @Option(
+      names = "--trials",
+      defaultValue = "" + EpsilonCalibrator.DEFAULT_TRIALS,
+      paramLabel = "N",
+      description = "With --target-nw: mechanism runs per drawn word (default ${DEFAULT-VALUE}).")
+  int trials;
+
+  @Option(
+      names = "--sample-seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "With --target-nw: seed of the calibration's word sample and Monte Carlo draws"
+          + " (statistics only, never the rewriting noise; default ${DEFAULT-VALUE}, as in the CLI).")
+  long sampleSeed;
+
+  // descriptions, ranges and defaults of --lambda, --t and --beta come from MechanismCatalogue
+  // through MechanismHelpBundle (keys "lambda", "t", "beta"), as in the CLI
+  @Option(names = "--lambda", paramLabel = "L")
+  Double lambda;
+
+  @Option(names = "--t", paramLabel = "T")
+  Double t;
+
+  @Option(names = "--beta", paramLabel = "B")
   Double beta;
 
   @Option(
@@ -152,6 +208,16 @@ public final class RewriteJob implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+
+  /** Completion candidates for {@code --mechanism}: the catalogue's names. */
+  static final class MechanismNames extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MechanismNames() {
+      super(MechanismCatalogue.names());
+    }
+  }
+
   /**
    * The {@code spark-submit} entry point: runs the job and exits with its exit code.
    *
@@ -175,6 +241,7 @@ public final class RewriteJob implements Callable<Integer> {
    */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new RewriteJob());
+    cli.setResourceBundle(new MechanismHelpBundle());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(RewriteJob::handle);
     return cli.execute(args);
@@ -182,19 +249,25 @@ public final class RewriteJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws AnalysisException {
-    RewriteOptions options =
+    if ((epsilon == null) == (targetNw == null)) {
+      throw new InvalidParameterException("give exactly one of --epsilon and --target-nw");
+    }
+    if (epsilon != null) {
+      DxPreconditions.checkEpsilon(epsilon);
+    }
+    Mechanisms.checkName(mechanism);
+    MechanismParameters parameters =
+        MechanismCatalogue.parameters(mechanism, lambda, t, beta, ParameterSpec::cliFlag);
+    RewriteOptions.Builder builder =
         RewriteOptions.builder()
             .mechanism(mechanism)
-            .epsilon(epsilon)
             .seed(seed == null ? OptionalLong.empty() : OptionalLong.of(seed))
             .oovPolicy(OovPolicy.fromCliName(oov.toLowerCase(Locale.ROOT)))
             .skipWords(skipWords == null ? Set.of() : SkipList.load(skipWords))
             .casing(CasingPolicy.fromCliName(casing.toLowerCase(Locale.ROOT)))
-            .parameters(new MechanismParameters(OptionalDouble.empty(), OptionalDouble.empty(),
-                beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta)))
+            .parameters(parameters)
             .entities(EntityTreatment.fromCliName(entities.toLowerCase(Locale.ROOT)))
-            .entityList(entityList == null ? EntityList.EMPTY : EntityList.read(entityList))
-            .build();
+            .entityList(entityList == null ? EntityList.EMPTY : EntityList.read(entityList));
     IndexKind indexKind = IndexKind.fromCliName(index.toLowerCase(Locale.ROOT));
     OutputVocabulary outputs = OutputVocabulary.parse(outputVocabulary);
     SparkSession spark = SparkSession.builder().appName("dx-rewrite").getOrCreate();
@@ -209,6 +282,24 @@ public final class RewriteJob implements Callable<Integer> {
             .withIndex(indexKind)
             .withOutputVocabulary(outputs);
     PrintWriter err = spec.commandLine().getErr();
+    if (targetNw != null) {
+      StoreLocation store =
+          embeddings == null ? StoreLocation.embeddedDefault() : StoreLocation.file(embeddings);
+      Calibration calibration =
+          CalibrationCache.calibrate(
+              ExecutorRewriters.get(store, indexKind, outputs).context(), mechanism, parameters,
+              targetNw, words, trials, sampleSeed, ProgressListener.NONE);
+      err.printf(
+          Locale.ROOT,
+          "dx-rewrite: target text N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g; vocabulary"
+              + " median N_w %.3f; %d Zipf-drawn words x %d trials)%n",
+          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper(),
+          calibration.vocabularyMedianNw(), calibration.words(), calibration.trials());
+      builder.epsilon(calibration.epsilon()).targetNw(targetNw);
+    } else {
+      builder.epsilon(epsilon);
+    }
+    RewriteOptions options = builder.build();
     if (options.entities().treatment() == EntityTreatment.OFF) {
       err.println("dx-rewrite: --entities off: identifiers go through the mechanism like any word");
     }
@@ -230,7 +321,7 @@ public final class RewriteJob implements Callable<Integer> {
         metrics.records().value(),
         metrics.words().value(),
         metrics.wordsPerturbed().value(),
-        epsilon,
+        options.epsilon(),
         seconds,
         metrics.words().value() / seconds,
         seed == null ? "SecureRandom-keyed ChaCha20" : "SEEDED (reproducible)");

@@ -12,18 +12,18 @@ public final class ResultJson {
 
   /**
    * @param r a privacy report
-   * @return its JSON object, the fields of {@link PrivacyReport#fields()} (as the CLI's report and
-   *     the Spark column); {@code target_nw} only when epsilon was calibrated from it; {@code
+   * @return its JSON object, {@link PrivacyReport#toMap()} (as the CLI's report lines and the
+   *     Spark column's JSON); {@code target_nw} only when epsilon was calibrated from it; {@code
    *     entities} maps kinds to counts ({@code {"PERSON": 2}})
    */
   public static JsonObject report(PrivacyReport r) {
     JsonObject json = new JsonObject();
-    r.fields().forEach((name, value) -> {
+    r.toMap().forEach((name, value) -> {
       if (value instanceof java.util.Map<?, ?> map) {
         JsonObject counts = new JsonObject();
         map.forEach((kind, count) -> counts.put(String.valueOf(kind), count));
         json.put(name, counts);
-      } else if (value != null) {
+      } else {
         json.put(name, value);
       }
     });

@@ -3,11 +3,10 @@ package io.dxrewrite.server.api;
 import io.dxrewrite.text.UnpairedSurrogates;
 import io.dxrewrite.entity.EntityTreatment;
 import io.dxrewrite.error.DxPreconditions;
-import io.dxrewrite.mechanism.MahalanobisMechanism;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.Mechanisms;
-import io.dxrewrite.mechanism.TemMechanism;
-import io.dxrewrite.mechanism.VickreyMechanism;
+import io.dxrewrite.mechanism.spec.MechanismCatalogue;
+import io.dxrewrite.mechanism.spec.ParameterSpec;
 import io.dxrewrite.rewrite.CasingPolicy;
 import io.dxrewrite.rewrite.OovPolicy;
 import io.dxrewrite.rewrite.RewriteOptions;
@@ -21,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -257,7 +255,7 @@ public final class RewriteRequests {
           "give exactly one of epsilon (epsilon per word) and target_nw (share of words unchanged, in"
               + " (0, 1))");
     }
-    String name = mechanism == null ? "cmp" : mechanism;
+    String name = mechanism == null ? MechanismCatalogue.DEFAULT_MECHANISM : mechanism;
     java.util.Optional<String> withdrawn = Mechanisms.withdrawalReason(name);
     if (withdrawn.isPresent()) {
       throw new ApiException(422, "withdrawn_mechanism", withdrawn.get());
@@ -284,13 +282,16 @@ public final class RewriteRequests {
       }
       treatment = EntityTreatment.fromCliName(entities);
     }
-    MechanismParameters parameters = parameters(name, lambda, t, beta);
+    // applicability and ranges from the catalogue; its InvalidParameterException is a 422
+    // invalid_parameter naming the field
+    MechanismParameters parameters =
+        MechanismCatalogue.parameters(name, lambda, t, beta, ParameterSpec::name);
     RewriteOptions.Builder options = RewriteOptions.builder().mechanism(name)
         .parameters(parameters).seed(seed).oovPolicy(policy).entities(treatment);
     if (targetNw != null) {
-      if (!(targetNw > 0 && targetNw < 1)) {
-        throw new ApiException(422, "invalid_parameter",
-            "target_nw must be a share of words unchanged in (0, 1), got " + targetNw);
+      if (!MechanismCatalogue.TARGET_NW.range().contains(targetNw)) {
+        throw new ApiException(422, "invalid_parameter", "target_nw must be a share of words"
+            + " unchanged in " + MechanismCatalogue.TARGET_NW.range().describe() + ", got " + targetNw);
       }
       options.epsilon(calibratedEpsilon(name, parameters, targetNw)).targetNw(targetNw);
     } else {
@@ -298,42 +299,6 @@ public final class RewriteRequests {
       options.epsilon(epsilon);
     }
     return options.build();
-  }
-
-  /**
-   * @throws ApiException 422 if a parameter does not apply to the mechanism or is out of range
-   *     (lambda, t in [0, 1]; beta in (0, 1))
-   */
-  private static MechanismParameters parameters(
-      String mechanism, Double lambda, Double t, Double beta) {
-    boolean takesLambda = mechanism.equals(MahalanobisMechanism.NAME)
-        || mechanism.equals(VickreyMechanism.NAME);
-    if (lambda != null) {
-      if (!takesLambda) {
-        throw new ApiException(422, "invalid_parameter",
-            "lambda applies to mahalanobis and vickrey only, not " + mechanism);
-      }
-      DxPreconditions.checkInRange("lambda", lambda, 0, 1);
-    }
-    if (t != null) {
-      if (!mechanism.equals(VickreyMechanism.NAME)) {
-        throw new ApiException(422, "invalid_parameter",
-            "t applies to vickrey only, not " + mechanism);
-      }
-      DxPreconditions.checkInRange("t", t, 0, 1);
-    }
-    if (beta != null) {
-      if (!mechanism.equals(TemMechanism.NAME)) {
-        throw new ApiException(422, "invalid_parameter",
-            "beta applies to tem only, not " + mechanism);
-      }
-      DxPreconditions.checkArgument(
-          beta > 0 && beta < 1, "beta must be in (0, 1) (exclusive), got " + beta);
-    }
-    return new MechanismParameters(
-        lambda == null ? OptionalDouble.empty() : OptionalDouble.of(lambda),
-        t == null ? OptionalDouble.empty() : OptionalDouble.of(t),
-        beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta));
   }
 
   /**
