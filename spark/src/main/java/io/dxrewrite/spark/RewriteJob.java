@@ -8,7 +8,7 @@ import io.dxrewrite.error.ErrorReporter;
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.calibration.EpsilonCalibrator;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.error.DxPreconditions;
 import io.dxrewrite.error.InvalidParameterException;
 import io.dxrewrite.mechanism.MechanismParameters;

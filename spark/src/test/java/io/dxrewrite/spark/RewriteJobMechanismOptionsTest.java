@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dxrewrite.calibration.Calibration;
 import io.dxrewrite.calibration.CalibrationCache;
 import io.dxrewrite.calibration.EpsilonCalibrator;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.mechanism.MechanismParameters;
 import io.dxrewrite.mechanism.spec.MechanismCatalogue;
 import io.dxrewrite.mechanism.spec.ParameterSpec;

@@ -3,7 +3,7 @@ package io.dxrewrite.mechanism.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.InvalidParameterException;
