@@ -136,7 +136,7 @@ public enum IndexKind {
 
   /**
    * The provider that builds this kind; for AUTO, SIMD's when it can run, else ND4J's (logging
-   * once why), else SIMD's (whose {@code create} then names what is missing).
+   * once why).
    */
   private IndexProvider provider() {
     if (this != AUTO) {
@@ -158,11 +158,19 @@ public enum IndexKind {
       }
       return nd4j.get();
     }
-    return simd.orElseThrow(
-        () ->
-            new InvalidParameterException(
-                "--index auto needs a CPU index module on the class path: index-simd"
-                    + " (io.dxrewrite:index-simd) or index-nd4j (io.dxrewrite:index-nd4j)"));
+    if (simd.isEmpty()) {
+      throw new InvalidParameterException(
+          "--index auto needs a CPU index module on the class path: index-simd"
+              + " (io.dxrewrite:index-simd) or index-nd4j (io.dxrewrite:index-nd4j)");
+    }
+    try {
+      simd.get().checkAvailable();
+    } catch (DxRewriteException e) {
+      throw new InvalidParameterException(
+          "--index auto found no CPU index that can run here: " + e.getMessage() + ", and the"
+              + " index-nd4j module (io.dxrewrite:index-nd4j) is not on the class path");
+    }
+    return simd.get();
   }
 
   private Optional<IndexProvider> findProvider() {

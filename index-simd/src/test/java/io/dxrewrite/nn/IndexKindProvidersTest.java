@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.StoreFixtures;
 import io.dxrewrite.error.InvalidParameterException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,22 +61,8 @@ class IndexKindProvidersTest {
 
   @Test
   void withoutTheVectorApiAutoFallsBackToNd4jAndSimdSaysWhy() throws Exception {
-    Path out = dir.resolve("stdout.txt");
-    Path err = dir.resolve("stderr.txt");
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            AutoKindProbe.class.getName(),
-            dir.toString());
-    Process child =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String stderr = Files.readString(err);
-    assertThat(child.exitValue()).as(stderr).isZero();
-    assertThat(Files.readAllLines(out))
+    String stderr = runProbe(System.getProperty("java.class.path"));
+    assertThat(Files.readAllLines(dir.resolve("stdout.txt")))
         .containsExactly(
             "simdAvailable=false",
             "auto=nd4j-gemm",
@@ -82,5 +71,43 @@ class IndexKindProvidersTest {
         .containsOnlyOnce(
             "the Vector API is not enabled (java --add-modules jdk.incubator.vector); using the"
                 + " slower ND4J index");
+  }
+
+  /** Without the Vector API and without index-nd4j, AUTO says what is missing. */
+  @Test
+  void withoutTheVectorApiAndWithoutNd4jAutoSaysWhatIsMissing() throws Exception {
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("index-nd4j"))
+            .collect(Collectors.joining(File.pathSeparator));
+    String stderr = runProbe(classPath);
+    assertThat(Files.readAllLines(dir.resolve("stdout.txt")))
+        .as(stderr)
+        .containsExactly(
+            "simdAvailable=false",
+            "auto=--index auto found no CPU index that can run here: --index simd needs the JVM"
+                + " flag --add-modules jdk.incubator.vector, and the index-nd4j module"
+                + " (io.dxrewrite:index-nd4j) is not on the class path",
+            "simd=--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+  }
+
+  /** Runs {@link AutoKindProbe} in a JVM without the Vector API; returns its standard error. */
+  private String runProbe(String classPath) throws Exception {
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-cp",
+            classPath,
+            AutoKindProbe.class.getName(),
+            dir.toString());
+    Process child =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String stderr = Files.readString(err);
+    assertThat(child.exitValue()).as(stderr).isZero();
+    return stderr;
   }
 }
