@@ -65,7 +65,7 @@ public enum IndexKind {
    *     of its provider: "auto", "simd", "nd4j" or "gpu"
    */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
