@@ -16,7 +16,8 @@ mkdir -p "$bundle/lib" "$bundle/include"
 "$java_home/bin/jlink" --add-modules java.base,jdk.unsupported,java.logging,jdk.incubator.vector \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$bundle/jre"
 cp -r "$java_home/include/." "$bundle/include/"
-for module in dx-common gpu-index embedding-store density-calibration rewrite-core bench; do
+# index-simd: the CPU index of the verification's comparisons and of the GPU index's k > 2 fallback
+for module in dx-common gpu-index index-simd embedding-store density-calibration rewrite-core bench; do
   cp "$here/$module/target/$module-$version.jar" "$bundle/lib/"
 done
 # the embedded GloVe subset travels in the working tree; drop the jar's copy to stay small

@@ -21,7 +21,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$cp_file" "$out"' EXIT
 mvn -B -q dependency:build-classpath -pl spark -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 deps=$(cat "$cp_file")
-classes=embedding-store/target/classes:density-calibration/target/classes:rewrite-core/target/classes
+classes=embedding-store/target/classes:index-simd/target/classes:index-nd4j/target/classes:density-calibration/target/classes:rewrite-core/target/classes
 # the same flags as surefire's argLine (those spark-submit adds on Java 17)
 opens=$(sed -n '/<argLine>/,/<\/argLine>/p' spark/pom.xml | grep -oE -- '-(-add|XX|D)[^ <]*' | tr '\n' ' ')
 

@@ -405,9 +405,15 @@ struct Index {
   long long timedQueries = 0, candidates = 0;
 };
 
+// The largest dimension the kernel handles: kMaxKSteps tensor-core k-steps of 16 components (the
+// largest screen<> template below). GpuNearestNeighbourIndex.MAX_DIMENSION on the Java side; a test
+// (GpuDimensionLimitTest) checks that the two agree.
+constexpr int kMaxKSteps = 19;
+constexpr int kMaxDimension = 16 * kMaxKSteps;
+
 int kStepsFor(int d) {
   const int need = (d + 15) / 16;
-  const int options[] = {4, 7, 8, 13, 19};
+  const int options[] = {4, 7, 8, 13, kMaxKSteps};
   for (int ks : options) {
     if (need <= ks) return ks;
   }
@@ -470,7 +476,7 @@ void dispatchScreen(Index* ix, Slot& s, int n, float b, dim3 grid) {
     case 7: launchScreen<7, 2, K, WARPS>(ix, s, n, b, grid); break;
     case 8: launchScreen<8, 2, K, WARPS>(ix, s, n, b, grid); break;
     case 13: launchScreen<13, 1, K, WARPS>(ix, s, n, b, grid); break;
-    case 19: launchScreen<19, 1, K, WARPS>(ix, s, n, b, grid); break;
+    case kMaxKSteps: launchScreen<kMaxKSteps, 1, K, WARPS>(ix, s, n, b, grid); break;
     default: throw CudaFailure{"unsupported k-step count", false};
   }
 }
@@ -595,7 +601,7 @@ JNIEXPORT jlong JNICALL Java_io_dxrewrite_gpu_CudaNative_create(JNIEnv* env, jcl
   Index* ix = nullptr;
   try {
     const int ks = kStepsFor(d);
-    if (ks < 0 || d < 1) throw CudaFailure{"dimension must be in [1, 304]", false};
+    if (ks < 0 || d < 1) throw CudaFailure{"dimension must be in [1, " + std::to_string(kMaxDimension) + "]", false};
     const float* host = static_cast<const float*>(env->GetDirectBufferAddress(matrix));
     if (!host) throw CudaFailure{"matrix must be a direct buffer", false};
     if (env->GetDirectBufferCapacity(matrix) < (jlong)v * d) {

@@ -2,8 +2,11 @@ package io.dxrewrite.nn;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.error.DxPreconditions;
+import io.dxrewrite.error.DxRewriteException;
+import io.dxrewrite.error.InvalidParameterException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -13,28 +16,39 @@ import org.slf4j.LoggerFactory;
  * The exact index implementations, chosen by configuration ({@code --index}). All return the ids
  * of the float64 brute force; they differ only in speed.
  *
+ * <p>Every kind is built by the {@link IndexProvider} of its module, found with {@link
+ * ServiceLoader}, so that this module compiles against none of them and a process carries only the
+ * kernels it ships: {@link #SIMD} in {@code index-simd} (pure Java, the Vector API), {@link #ND4J}
+ * in {@code index-nd4j} (ND4J with its native libraries), {@link #GPU} in {@code gpu-index} (CUDA).
+ *
  * <p>{@link #SIMD} is the default because it measured faster than ND4J's OpenBLAS GEMM on our
  * 2-core AVX-512 machines (bench/RESULTS.md): it fuses the scoring, the norm addition and the
  * threshold test in registers and never writes a score matrix, while the GEMM path writes a {@code
  * chunk x block} score matrix and scans it again on one thread. SIMD needs the JVM flag {@code
- * --add-modules jdk.incubator.vector} (the launcher sets it); without it {@link #AUTO} falls back
- * to {@link #ND4J} with one warning.
+ * --add-modules jdk.incubator.vector} (the launcher sets it); without it, or without the {@code
+ * index-simd} module, {@link #AUTO} falls back to {@link #ND4J} with one warning.
  */
 public enum IndexKind {
-  /** {@link SimdExactIndex} when the Vector API is present, else {@link Nd4jExactIndex}. */
-  AUTO,
-  /** {@link SimdExactIndex}: pure-Java Vector API kernel. */
-  SIMD,
-  /** {@link Nd4jExactIndex}: ND4J/OpenBLAS SGEMM blocked over V. */
-  ND4J,
+  /** {@link #SIMD} when its module and the Vector API are present, else {@link #ND4J}. */
+  AUTO(null),
+  /** {@code io.dxrewrite.nn.SimdExactIndex} ({@code index-simd}): pure-Java Vector API kernel. */
+  SIMD("index-simd"),
+  /** {@code io.dxrewrite.nn.Nd4jExactIndex} ({@code index-nd4j}): ND4J/OpenBLAS SGEMM blocked over V. */
+  ND4J("index-nd4j"),
   /**
-   * The CUDA index of the {@code gpu-index} module ({@code io.dxrewrite.gpu.GpuNearestNeighbourIndex}),
-   * found through {@link IndexProvider}; needs an NVIDIA GPU (compute capability 8.0+) and driver.
+   * The CUDA index of the {@code gpu-index} module ({@code io.dxrewrite.gpu.GpuNearestNeighbourIndex});
+   * needs an NVIDIA GPU (compute capability 8.0+) and driver.
    */
-  GPU;
+  GPU("gpu-index");
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexKind.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  private final String module;
+
+  IndexKind(String module) {
+    this.module = module;
+  }
 
   /**
    * @param name "auto", "simd", "nd4j" or "gpu"
@@ -47,41 +61,44 @@ public enum IndexKind {
   }
 
   /**
-   * @return whether the Vector API module is present in this JVM
+   * @return the {@code --index} name of this kind, which is also the {@link IndexProvider#kind()}
+   *     of its provider: "auto", "simd", "nd4j" or "gpu"
    */
-  public static boolean simdAvailable() {
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
-   * Builds the index over {@code store}.
+   * @return whether {@link #SIMD} can run in this JVM: the {@code index-simd} module is on the
+   *     class path and the JVM was started with {@code --add-modules jdk.incubator.vector}
+   */
+  public static boolean simdAvailable() {
+    Optional<IndexProvider> simd = SIMD.findProvider();
+    if (simd.isEmpty()) {
+      return false;
+    }
+    try {
+      simd.get().checkAvailable();
+      return true;
+    } catch (DxRewriteException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Builds the index over {@code store} with the provider of this kind ({@link #AUTO}: of the kind
+   * it resolves to).
    *
    * @param store the embedding
    * @return the index (SIMD uses one thread per available processor)
-   * @throws io.dxrewrite.error.InvalidParameterException if SIMD is asked for explicitly but the
-   *     JVM lacks {@code --add-modules jdk.incubator.vector}, or GPU is asked for but the {@code
-   *     gpu-index} module is not on the class path
+   * @throws io.dxrewrite.error.InvalidParameterException if the kind's module is not on the class
+   *     path (AUTO: neither {@code index-simd} nor {@code index-nd4j}), or SIMD is asked for
+   *     explicitly but the JVM lacks {@code --add-modules jdk.incubator.vector}
    * @throws io.dxrewrite.error.DxRewriteException from the GPU provider when no usable GPU, driver
    *     or native library is present (its message says which)
    */
   public NearestNeighbourIndex create(EmbeddingStore store) {
-    if (this == GPU) {
-      return provider("gpu").create(store);
-    }
-    boolean simd = simdAvailable();
-    if (this == SIMD) {
-      DxPreconditions.checkArgument(
-          simd, "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
-    }
-    if (this == ND4J || !simd) {
-      if (this == AUTO && WARNED.compareAndSet(false, true)) {
-        LOG.warn(
-            "the Vector API is not enabled (java --add-modules jdk.incubator.vector); using the"
-                + " slower ND4J index");
-      }
-      return new Nd4jExactIndex(store);
-    }
-    return new SimdExactIndex(store, Runtime.getRuntime().availableProcessors());
+    return provider().create(store);
   }
 
   /**
@@ -104,30 +121,71 @@ public enum IndexKind {
   }
 
   /**
-   * Checks, without building an index, that this kind can run in this JVM: SIMD needs the Vector
-   * API module, GPU needs the {@code gpu-index} module and a usable device, driver and native
-   * library ({@link IndexProvider#checkAvailable()}). AUTO and ND4J always can.
+   * Checks, without building an index, that this kind can run in this JVM: its module is on the
+   * class path and its provider's {@link IndexProvider#checkAvailable()} passes (SIMD: the Vector
+   * API module; GPU: a usable device, driver and native library). AUTO can run when SIMD can or the
+   * {@code index-nd4j} module is present.
    *
    * @throws io.dxrewrite.error.InvalidParameterException or {@link
    *     io.dxrewrite.error.DxRewriteException} with the message {@link #create(EmbeddingStore)}
    *     would give
    */
   public void checkAvailable() {
-    if (this == GPU) {
-      provider("gpu").checkAvailable();
-    } else if (this == SIMD) {
-      DxPreconditions.checkArgument(
-          simdAvailable(), "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
-    }
+    provider().checkAvailable();
   }
 
-  private static IndexProvider provider(String kind) {
-    for (IndexProvider p : ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
-      if (p.kind().equals(kind)) {
-        return p;
+  /**
+   * The provider that builds this kind; for AUTO, SIMD's when it can run, else ND4J's (logging
+   * once why).
+   */
+  private IndexProvider provider() {
+    if (this != AUTO) {
+      return findProvider().orElseThrow(this::missingModule);
+    }
+    Optional<IndexProvider> simd = SIMD.findProvider();
+    if (simd.isPresent() && simdAvailable()) {
+      return simd.get();
+    }
+    Optional<IndexProvider> nd4j = ND4J.findProvider();
+    if (nd4j.isPresent()) {
+      if (WARNED.compareAndSet(false, true)) {
+        LOG.warn(
+            simd.isPresent()
+                ? "the Vector API is not enabled (java --add-modules jdk.incubator.vector); using"
+                    + " the slower ND4J index"
+                : "the SIMD index module (index-simd) is not on the class path; using the ND4J"
+                    + " index");
+      }
+      return nd4j.get();
+    }
+    if (simd.isEmpty()) {
+      throw new InvalidParameterException(
+          "--index auto needs a CPU index module on the class path: index-simd"
+              + " (io.dxrewrite:index-simd) or index-nd4j (io.dxrewrite:index-nd4j)");
+    }
+    try {
+      simd.get().checkAvailable();
+    } catch (DxRewriteException e) {
+      throw new InvalidParameterException(
+          "--index auto found no CPU index that can run here: " + e.getMessage() + ", and the"
+              + " index-nd4j module (io.dxrewrite:index-nd4j) is not on the class path");
+    }
+    return simd.get();
+  }
+
+  private Optional<IndexProvider> findProvider() {
+    for (IndexProvider p :
+        ServiceLoader.load(IndexProvider.class, IndexKind.class.getClassLoader())) {
+      if (p.kind().equals(cliName())) {
+        return Optional.of(p);
       }
     }
-    throw new io.dxrewrite.error.InvalidParameterException(
-        "--index " + kind + " needs the gpu-index module (io.dxrewrite:gpu-index) on the class path");
+    return Optional.empty();
+  }
+
+  private InvalidParameterException missingModule() {
+    return new InvalidParameterException(
+        "--index " + cliName() + " needs the " + module + " module (io.dxrewrite:" + module
+            + ") on the class path");
   }
 }

@@ -3,13 +3,16 @@ package io.dxrewrite.nn;
 import io.dxrewrite.embeddings.EmbeddingStore;
 
 /**
- * A nearest-neighbour index implementation that lives in another module (the GPU index in {@code
- * gpu-index}) and is found with {@link java.util.ServiceLoader}, so that this module does not depend
- * on it. Providers are listed in {@code META-INF/services/io.dxrewrite.nn.IndexProvider}.
+ * A nearest-neighbour index implementation that lives in another module and is found with {@link
+ * java.util.ServiceLoader}, so that this module does not depend on it: the SIMD kernel in {@code
+ * index-simd}, the ND4J kernel in {@code index-nd4j}, the GPU index in {@code gpu-index}. Each
+ * module lists its provider in {@code META-INF/services/io.dxrewrite.nn.IndexProvider}; {@link
+ * IndexKind} is the only caller.
  */
 public interface IndexProvider {
   /**
-   * @return the {@code --index} name this provider answers to, e.g. {@code "gpu"}
+   * @return the {@code --index} name this provider answers to ({@link IndexKind#cliName()}), e.g.
+   *     {@code "gpu"}
    */
   String kind();
 

@@ -19,6 +19,14 @@ package io.dxrewrite.nn;
 final class ScreeningBound {
   private static final double U = Math.scalb(1.0, -24);
 
+  /**
+   * The factor by which a kernel enlarges the square root of the largest stored squared norm to
+   * get M, so that M bounds every vector norm: the stored squared norms are float32 (relative error
+   * at most u = 2^-24, hence at most u/2 ~ 3e-8 in the norm) and the square root is taken in
+   * float64. {@code 1e-6} covers that rounding more than 30 times over.
+   */
+  static final double MAX_NORM_FACTOR = 1 + 1e-6;
+
   private ScreeningBound() {}
 
   /**

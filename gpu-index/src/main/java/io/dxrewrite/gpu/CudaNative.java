@@ -35,7 +35,7 @@ final class CudaNative {
    * @param squaredNorms {@code float[V]}, ||w||^2 rounded to nearest
    * @param norms {@code float[V]}, ||w|| rounded up
    * @param v V
-   * @param d d, at most 304
+   * @param d d, at most {@value GpuNearestNeighbourIndex#MAX_DIMENSION}
    * @param warpsPerBlock warps per thread block of the screening kernel, 4, 8 or 16 (each warp screens
    *     32 queries; a block's warps share every matrix tile through L1)
    * @return an opaque handle for {@link #search} and {@link #destroy}

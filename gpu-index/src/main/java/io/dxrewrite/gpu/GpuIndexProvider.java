@@ -8,7 +8,8 @@ import io.dxrewrite.nn.NearestNeighbourIndex;
 /**
  * Registers {@link GpuNearestNeighbourIndex} as {@code --index gpu} (through {@link
  * java.util.ServiceLoader}). The device is chosen by the system property {@value #DEVICE_PROPERTY}
- * (default 0); the CPU fallback for k > 2 and overflow is {@link IndexKind#AUTO}.
+ * (default 0); the CPU fallback for k > 2 and overflow is {@link IndexKind#AUTO} (the SIMD kernel of
+ * {@code index-simd}, a runtime dependency of this module).
  */
 public final class GpuIndexProvider implements IndexProvider {
   /** System property: CUDA device ordinal of the GPU index. */

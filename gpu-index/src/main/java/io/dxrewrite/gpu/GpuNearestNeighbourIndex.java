@@ -42,6 +42,12 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
    */
   public static final String WARPS_PROPERTY = "dxrewrite.gpu.warpsPerBlock";
 
+  /**
+   * The largest dimension d the CUDA kernel handles: 19 tensor-core k-steps of 16 components, its
+   * largest template ({@code kMaxDimension} in {@code dxgpu.cu}, which must agree).
+   */
+  public static final int MAX_DIMENSION = 304;
+
   private static final int DEFAULT_WARPS = 8;
   private final int v;
   private final int d;
@@ -62,12 +68,13 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
   /**
    * Uploads {@code store} to GPU {@code deviceOrdinal}.
    *
-   * @param store the embedding; its matrix is {@code float[V*d]} row-major, {@code d <= 304}
+   * @param store the embedding; its matrix is {@code float[V*d]} row-major, {@code d <=} {@value
+   *     #MAX_DIMENSION}
    * @param deviceOrdinal CUDA device ordinal, usually 0
    * @param fallback builds the CPU index used for k > 2 and for candidate overflow, on first need
    * @throws GpuUnavailableException when the native library, driver or a suitable device is missing
    * @throws GpuException when a CUDA call fails (e.g. out of device memory)
-   * @throws IllegalArgumentException if d is above 304
+   * @throws IllegalArgumentException if d is above {@value #MAX_DIMENSION}
    */
   public GpuNearestNeighbourIndex(
       EmbeddingStore store, int deviceOrdinal, Supplier<NearestNeighbourIndex> fallback) {
@@ -81,7 +88,7 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
    * @param matrix {@code float[V*d]} row-major, from position 0
    * @param squaredNorms {@code float[V]}: ||w||^2 computed in float64 and rounded to float32
    * @param v V, {@code >= 1}
-   * @param d d, in {@code [1, 304]}
+   * @param d d, in {@code [1,} {@value #MAX_DIMENSION}{@code ]}
    * @param deviceOrdinal CUDA device ordinal
    * @param fallback builds the CPU index for k > 2 and candidate overflow, on first need
    * @throws GpuUnavailableException when the native library, driver or a suitable device is missing
@@ -95,8 +102,9 @@ public final class GpuNearestNeighbourIndex implements NearestNeighbourIndex {
       int d,
       int deviceOrdinal,
       Supplier<NearestNeighbourIndex> fallback) {
-    if (v < 1 || d < 1 || d > 304) {
-      throw new IllegalArgumentException("need V >= 1 and d in [1, 304], got V=" + v + ", d=" + d);
+    if (v < 1 || d < 1 || d > MAX_DIMENSION) {
+      throw new IllegalArgumentException(
+          "need V >= 1 and d in [1, " + MAX_DIMENSION + "], got V=" + v + ", d=" + d);
     }
     if (matrix.remaining() < (long) v * d || squaredNorms.length < v) {
       throw new IllegalArgumentException("matrix or norms shorter than V*d / V");

@@ -70,7 +70,7 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
       norms[row] = store.squaredNorm(row);
       max = Math.max(max, norms[row]);
     }
-    this.maxNorm = Math.sqrt(max) * (1 + 1e-6);
+    this.maxNorm = Math.sqrt(max) * ScreeningBound.MAX_NORM_FACTOR;
     this.threads = Math.max(1, threads);
     this.pool =
         Executors.newFixedThreadPool(

@@ -51,7 +51,7 @@ public final class Nd4jExactIndex implements NearestNeighbourIndex {
       norms[i] = store.squaredNorm(i);
       max = Math.max(max, norms[i]);
     }
-    this.maxNorm = Math.sqrt(max) * (1 + 1e-6);
+    this.maxNorm = Math.sqrt(max) * ScreeningBound.MAX_NORM_FACTOR;
     FloatBuffer matrix = store.matrix();
     for (int start = 0; start < v; start += BLOCK_ROWS) {
       int rows = Math.min(BLOCK_ROWS, v - start);
