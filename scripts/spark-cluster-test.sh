@@ -20,8 +20,9 @@
 #
 # Stops every process it started by PID (master, workers, their executors, drivers, the RSS
 # sampler) and removes its temporary folder, on success, failure or Ctrl-C.
-# Too slow for CI on a 2-core machine (about 10 minutes with the full corpus): run it by hand,
-# nice'd on a shared machine; its last output is in spark/RESULTS.md.
+# Too slow for CI on a 2-core machine (3,000 records took 23 minutes on a loaded one, mostly JVM
+# and executor start-up; 9 submissions): run it by hand, nice'd on a shared machine; its last
+# output is in spark/RESULTS.md.
 #
 # usage: scripts/spark-cluster-test.sh [RECORDS]   (default: every gloss, 117,791; >= 100000 for
 #                                                   the real run, fewer while developing)
@@ -370,7 +371,7 @@ lib_s=$(sed -E 's/.* records, ([0-9.]+) s,.*/\1/' <<<"$lib_line")
 row "library, one JVM, 2 threads" "$lib_s" 0 n/a
 
 echo
-echo "spark $(tr ':' '\n' <<<"$spark_cp" | grep -oE 'spark-core_2\.13-[0-9.]+' | sed 's/spark-core_//'), java $(java -version 2>&1 | sed -n 1p | grep -oE '"[^"]+"'), $(nproc) CPUs, corpus $n_in WordNet 3.1 glosses, epsilon $epsilon, cmp, index simd, batch 512"
+echo "spark $(tr ':' '\n' <<<"$spark_cp" | grep -oE 'spark-core_2\.13-[0-9]+\.[0-9]+\.[0-9]+' | sed 's/spark-core_2\.13-//' | sed -n 1p) (Scala 2.13), java $(java -version 2>&1 | sed -n 1p | grep -oE '"[^"]+"'), $(nproc) CPUs, corpus $n_in WordNet 3.1 glosses, epsilon $epsilon, cmp, index simd, batch 512"
 echo "| run                                |  records | seconds | records/s | retries | exec. peak RSS |"
 echo "|------------------------------------|---------:|--------:|----------:|--------:|---------------:|"
 printf '%s\n' "${results[@]}"
