@@ -119,8 +119,9 @@ public final class DxRewrite {
 
   /**
    * @param storePath a store file readable at this path on every executor, or shipped with {@code
-   *     spark-submit --files} (executors then find it by file name); {@code null} for the embedded
-   *     default
+   *     spark-submit --files} (executors then find it by file name); or a fastText model ({@code
+   *     .bin}/{@code .ftz}) readable on the driver, whose vocabulary the driver converts and ships
+   *     ({@link DriverStores}); {@code null} for the embedded default
    * @return a copy using that store
    */
   public DxRewrite withEmbeddings(String storePath) {
@@ -248,8 +249,7 @@ public final class DxRewrite {
           "key column '" + keyColumn + "' must be an integral column, got " + keyType.simpleString());
     }
 
-    StoreLocation store =
-        embeddings == null ? StoreLocation.embeddedDefault() : StoreLocation.file(embeddings);
+    StoreLocation store = DriverStores.locate(embeddings, input.sparkSession().sparkContext());
     boolean seeded = options.seed().isPresent();
     LOG.info(
         "dx-rewrite: mechanism {}, epsilon {} per word, store {}, index {}, output vocabulary {},"

@@ -40,8 +40,9 @@ import picocli.CommandLine.Option;
 /**
  * The {@code spark-submit} job: reads a JSONL or Parquet corpus, rewrites one text field with
  * {@link DxRewrite}, and writes the same format with a {@value ReportColumn#NAME} column added.
- * Output is a Spark output folder (part files and {@code _SUCCESS}); an existing output is never
- * overwritten, and a failed job leaves no {@code _SUCCESS}.
+ * JSONL columns keep the input's key order ({@link JsonColumnOrder}). Output is a Spark output
+ * folder (part files and {@code _SUCCESS}); an existing output is refused unless {@code --mode
+ * overwrite}, and a failed job leaves no {@code _SUCCESS}.
  *
  * <p>Exit codes ({@link io.dxrewrite.error.ErrorKind}): 0 success; 2 bad usage, bad input or a
  * missing/damaged store (one-line reason that never quotes record text); 4 a failure of the
@@ -74,8 +75,25 @@ public final class RewriteJob implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "Input file or folder (any Spark path).")
   String input;
 
-  @Option(names = "--output", required = true, description = "Output folder; must not exist.")
+  /** What to do when the output folder exists. */
+  enum Mode {
+    /** Refuse (exit 2) and leave the folder as it is. */
+    error,
+    /** Replace the folder, once the arguments and the store have been checked. */
+    overwrite
+  }
+
+  @Option(names = "--output", required = true, description = "Output folder (must not exist unless --mode overwrite).")
   String output;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "error",
+      description =
+          "If the output folder exists: error (default: refuse, exit 2, the folder untouched) or"
+              + " overwrite (replace it; the options and the store are checked first, but a job"
+              + " that fails while writing leaves no output).")
+  Mode mode;
 
   @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or parquet (default ${DEFAULT-VALUE}).")
   Format format;
@@ -141,7 +159,10 @@ public final class RewriteJob implements Callable<Integer> {
 
   @Option(
       names = "--embeddings",
-      description = "Store file readable on every executor, or shipped with --files (default: the embedded GloVe 20k subset).")
+      description =
+          "Store file readable on every executor, or shipped with --files; or a fastText model"
+              + " (.bin/.ftz) readable on the driver, whose vocabulary becomes the store and is"
+              + " shipped to the executors (default: the embedded GloVe 20k subset).")
   String embeddings;
 
   @Option(names = "--seed", description = "Seed for reproducible output (tests and audits only, not for production).")
@@ -307,12 +328,16 @@ public final class RewriteJob implements Callable<Integer> {
       err.println("dx-rewrite: seeded run: output is reproducible; use seeds for tests and audits only");
     }
     long start = System.nanoTime();
-    Dataset<Row> in = format == Format.jsonl ? spark.read().json(input) : spark.read().parquet(input);
+    Dataset<Row> in =
+        format == Format.jsonl
+            ? JsonColumnOrder.restore(spark, input, spark.read().json(input))
+            : spark.read().parquet(input);
     Dataset<Row> out = rewrite.apply(in, field, options);
+    SaveMode saveMode = mode == Mode.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
     if (format == Format.jsonl) {
-      out.write().mode(SaveMode.ErrorIfExists).json(output);
+      out.write().mode(saveMode).json(output);
     } else {
-      out.write().mode(SaveMode.ErrorIfExists).parquet(output);
+      out.write().mode(saveMode).parquet(output);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     err.printf(

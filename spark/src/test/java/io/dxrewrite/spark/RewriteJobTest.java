@@ -129,4 +129,69 @@ class RewriteJobTest {
     assertThat(exists.stderr()).contains("already exists");
     assertThat(existing.resolve("keep.txt")).hasContent("precious");
   }
+
+  @Test
+  void jsonlColumnsKeepTheInputsKeyOrder() throws Exception {
+    Path out = dir.resolve("ordered");
+    Run run =
+        job("--input", LocalSpark.EXAMPLES.toString(), "--output", out.toString(), "--epsilon", "10");
+    assertThat(run.code()).as(run.stderr()).isZero();
+    try (var parts = Files.list(out)) {
+      Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow();
+      String firstLine = Files.readAllLines(part).get(0);
+      assertThat(JsonColumnOrder.keys(firstLine))
+          .containsExactly("id", "text", "label", ReportColumn.NAME);
+    }
+  }
+
+  @Test
+  void modeOverwriteReplacesAnExistingOutputAndModeErrorKeepsIt() throws Exception {
+    Path existing = Files.createDirectories(dir.resolve("existing"));
+    Files.writeString(existing.resolve("old.txt"), "old");
+    Run refused =
+        job("--input", LocalSpark.EXAMPLES.toString(), "--output", existing.toString(), "--epsilon", "10",
+            "--mode", "error");
+    assertThat(refused.code()).isEqualTo(RewriteJob.EXIT_USAGE);
+    assertThat(existing.resolve("old.txt")).exists();
+
+    Run replaced =
+        job("--input", LocalSpark.EXAMPLES.toString(), "--output", existing.toString(), "--epsilon", "10",
+            "--mode", "overwrite");
+    assertThat(replaced.code()).as(replaced.stderr()).isZero();
+    assertThat(existing.resolve("old.txt")).doesNotExist();
+    assertThat(existing.resolve("_SUCCESS")).exists();
+    assertThat(spark.read().json(existing.toString()).count()).isEqualTo(1000);
+
+    assertThat(job("--input", "x", "--output", "y", "--epsilon", "1", "--mode", "append").code())
+        .isEqualTo(RewriteJob.EXIT_USAGE);
+  }
+
+  @Test
+  void aFastTextModelIsAcceptedAsTheStoreAndItsVocabularyIsTheOutputVocabulary() throws Exception {
+    Path model = io.dxrewrite.embeddings.fasttext.FastTextFixtures.referenceModel(dir);
+    Path out = dir.resolve("fasttext");
+    Run run =
+        job("--input", LocalSpark.EXAMPLES.toString(), "--output", out.toString(), "--epsilon", "10",
+            "--embeddings", model.toString(), "--output-vocabulary", "all", "--seed", "3");
+    assertThat(run.code()).as(run.stderr()).isZero();
+    List<Row> rows = spark.read().json(out.toString()).collectAsList();
+    assertThat(rows).hasSize(1000);
+    java.util.Set<String> vocabulary;
+    try (var fastText = io.dxrewrite.embeddings.fasttext.FastTextModel.open(model)) {
+      vocabulary = new java.util.HashSet<>(fastText.words());
+    }
+    long perturbed = 0;
+    for (Row row : rows) {
+      Row report = row.getAs(ReportColumn.NAME);
+      perturbed += report.<Long>getAs("words_perturbed");
+    }
+    assertThat(perturbed).as("words of the model's vocabulary were perturbed").isPositive();
+    // every output word that is not the OOV placeholder or punctuation comes from the model
+    long fromModel = rows.stream()
+        .flatMap(r -> java.util.Arrays.stream(r.<String>getAs("text").toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")))
+        .filter(w -> !w.isEmpty())
+        .filter(vocabulary::contains)
+        .count();
+    assertThat(fromModel).isPositive();
+  }
 }
