@@ -1,7 +1,7 @@
 package io.dxrewrite.spark.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dxrewrite.density.ProgressListener;
+import io.dxrewrite.progress.ProgressListener;
 import io.dxrewrite.embeddings.DefaultEmbeddings;
 import io.dxrewrite.embeddings.EmbeddingStore;
 import io.dxrewrite.embeddings.OutputVocabulary;
