@@ -28,6 +28,13 @@ public enum IndexKind {
   /** {@link Nd4jExactIndex}: ND4J/OpenBLAS SGEMM blocked over V. */
   ND4J,
   /**
+   * {@link PrunedExactIndex} ({@code --index simd-pruned}): the Vector API over a copy of the store
+   * rotated onto its principal axes, pruning words by a lower bound from the leading {@value
+   * PrunedExactIndex#DEFAULT_LEAD} coordinates; exact like the others. Builds in a few seconds
+   * (covariance, eigendecomposition, rotation) and holds the rotated copy on the heap.
+   */
+  SIMD_PRUNED,
+  /**
    * The CUDA index of the {@code gpu-index} module ({@code io.dxrewrite.gpu.GpuNearestNeighbourIndex}),
    * found through {@link IndexProvider}; needs an NVIDIA GPU (compute capability 8.0+) and driver.
    */
@@ -37,13 +44,31 @@ public enum IndexKind {
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   /**
-   * @param name "auto", "simd", "nd4j" or "gpu"
+   * @param name "auto", "simd", "nd4j", "simd-pruned" or "gpu"
    * @return the kind
    * @throws io.dxrewrite.error.InvalidParameterException for another name
    */
   public static IndexKind fromCliName(String name) {
-    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j", "gpu"));
-    return valueOf(name.toUpperCase(Locale.ROOT));
+    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j", "simd-pruned", "gpu"));
+    return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /**
+   * @return the {@code --index} name, e.g. "simd-pruned"
+   */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * @return the SIMD kernels' vector width and register block on this machine ({@link
+   *     SimdConfiguration#describe()}), or why there is none; printed by {@code bench} and {@code
+   *     info}
+   */
+  public static String simdKernel() {
+    return simdAvailable()
+        ? SimdConfiguration.detect().describe()
+        : "unavailable (the JVM lacks --add-modules jdk.incubator.vector)";
   }
 
   /**
@@ -58,7 +83,7 @@ public enum IndexKind {
    *
    * @param store the embedding
    * @return the index (SIMD uses one thread per available processor)
-   * @throws io.dxrewrite.error.InvalidParameterException if SIMD is asked for explicitly but the
+   * @throws io.dxrewrite.error.InvalidParameterException if SIMD or SIMD_PRUNED is asked for explicitly but the
    *     JVM lacks {@code --add-modules jdk.incubator.vector}, or GPU is asked for but the {@code
    *     gpu-index} module is not on the class path
    * @throws io.dxrewrite.error.DxRewriteException from the GPU provider when no usable GPU, driver
@@ -69,9 +94,13 @@ public enum IndexKind {
       return provider("gpu").create(store);
     }
     boolean simd = simdAvailable();
-    if (this == SIMD) {
+    if (this == SIMD || this == SIMD_PRUNED) {
       DxPreconditions.checkArgument(
-          simd, "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+          simd, "--index " + cliName() + " needs the JVM flag --add-modules jdk.incubator.vector");
+    }
+    if (this == SIMD_PRUNED) {
+      return new PrunedExactIndex(
+          store, Runtime.getRuntime().availableProcessors(), PrunedExactIndex.DEFAULT_LEAD);
     }
     if (this == ND4J || !simd) {
       if (this == AUTO && WARNED.compareAndSet(false, true)) {
@@ -104,7 +133,7 @@ public enum IndexKind {
   }
 
   /**
-   * Checks, without building an index, that this kind can run in this JVM: SIMD needs the Vector
+   * Checks, without building an index, that this kind can run in this JVM: SIMD and SIMD_PRUNED need the Vector
    * API module, GPU needs the {@code gpu-index} module and a usable device, driver and native
    * library ({@link IndexProvider#checkAvailable()}). AUTO and ND4J always can.
    *
@@ -115,9 +144,10 @@ public enum IndexKind {
   public void checkAvailable() {
     if (this == GPU) {
       provider("gpu").checkAvailable();
-    } else if (this == SIMD) {
+    } else if (this == SIMD || this == SIMD_PRUNED) {
       DxPreconditions.checkArgument(
-          simdAvailable(), "--index simd needs the JVM flag --add-modules jdk.incubator.vector");
+          simdAvailable(),
+          "--index " + cliName() + " needs the JVM flag --add-modules jdk.incubator.vector");
     }
   }
 
