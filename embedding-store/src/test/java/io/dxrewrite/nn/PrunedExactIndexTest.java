@@ -114,6 +114,36 @@ class PrunedExactIndexTest {
     }
   }
 
+  /**
+   * The rotation subtracts the mean, which would make the near-ties above harmless; here half the
+   * rows sit near (1000, ..., 1000) and half near (-1000, ..., -1000), so the mean is near the
+   * origin and the rotated near-ties are still 1000 units out, where float32 cannot separate them.
+   */
+  @Test
+  void adversarialNearTiesFarFromTheMeanMatchFloat64(@TempDir Path dir) {
+    int d = 4;
+    int v = 300;
+    SplittableRandom random = new SplittableRandom(SEED + 4);
+    float[] rows = new float[v * d];
+    for (int i = 0; i < v; i++) {
+      double centre = i % 2 == 0 ? 1000 : -1000;
+      for (int j = 0; j < d; j++) {
+        rows[i * d + j] = (float) (centre + 0.01 * random.nextGaussian());
+      }
+    }
+    EmbeddingStore far =
+        io.dxrewrite.embeddings.StoreFixtures.store(
+            dir, new io.dxrewrite.embeddings.EmbeddingTable(io.dxrewrite.embeddings.StoreFixtures.words(v), rows, d, "two far clusters"));
+    float[] q = ExactnessFixtures.farNearTieQueries(500, SEED + 5);
+    int[] expected = new BruteForceIndex(far).nearest(q, 500);
+    for (int lead = 1; lead < d; lead++) {
+      try (PrunedExactIndex pruned = new PrunedExactIndex(far, 2, lead)) {
+        assertThat(pruned.nearest(q, 500)).as("lead %d, seed %d", lead, SEED + 4).containsExactly(expected);
+        assertThat(pruned.nearest(q, 50, 3)).as("top-3, lead %d", lead).containsExactly(new BruteForceIndex(far).nearest(q, 50, 3));
+      }
+    }
+  }
+
   @Test
   void aLeadOutsideTheDimensionIsRefused() {
     assertThatThrownBy(() -> new PrunedExactIndex(store, axes, 1, 0))
