@@ -99,8 +99,11 @@ public enum IndexKind {
           simd, "--index " + cliName() + " needs the JVM flag --add-modules jdk.incubator.vector");
     }
     if (this == SIMD_PRUNED) {
+      // a store of small dimension (tests, toy stores) gets every coordinate but one in the lead
       return new PrunedExactIndex(
-          store, Runtime.getRuntime().availableProcessors(), PrunedExactIndex.DEFAULT_LEAD);
+          store,
+          Runtime.getRuntime().availableProcessors(),
+          Math.max(1, Math.min(PrunedExactIndex.DEFAULT_LEAD, store.dimension() - 1)));
     }
     if (this == ND4J || !simd) {
       if (this == AUTO && WARNED.compareAndSet(false, true)) {

@@ -91,7 +91,7 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
     this.store = store;
     this.v = store.size();
     this.d = store.dimension();
-    this.lead = Math.min(lead, Math.max(1, d - 1));
+    this.lead = lead;
     this.rotated = RotatedStore.of(store, axes, this.lead, TILE, L);
     this.threads = Math.max(1, threads);
     this.pool =
