@@ -66,9 +66,11 @@ final class BenchCommand implements Callable<Integer> {
     EmbeddingStore embeddings = EmbeddingStore.open(store);
     List<RunResult> runs = new ArrayList<>();
     List<IndexKind> kinds =
-        IndexKind.simdAvailable() ? List.of(IndexKind.SIMD, IndexKind.ND4J) : List.of(IndexKind.ND4J);
+        IndexKind.simdAvailable()
+            ? List.of(IndexKind.SIMD, IndexKind.SIMD_PRUNED, IndexKind.ND4J)
+            : List.of(IndexKind.ND4J);
     for (IndexKind kind : kinds) {
-      System.err.println("bench: dx-rewrite with the " + kind.name().toLowerCase(Locale.ROOT) + " index ...");
+      System.err.println("bench: dx-rewrite with the " + kind.cliName() + " index ...");
       try (NearestNeighbourIndex index = kind.create(embeddings)) {
         // the certificate is off so that every word pays the full exact search being compared
         MechanismContext context =
@@ -84,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     int d = embeddings.dimension();
     System.out.printf(Locale.ROOT, "store %s (%d x %d), corpus %s, epsilon %s, CMP%n", store, v, d, input, epsilon);
     System.out.printf(Locale.ROOT, "peak assumed: %s; OPENBLAS_CORETYPE=%s%n", peak.describe(), OpenBlasCoreType.inForce());
+    System.out.printf(Locale.ROOT, "simd kernel: %s%n", IndexKind.simdKernel());
     System.out.printf(Locale.ROOT, "%-28s %9s %9s %11s %9s %8s %10s%n",
         "implementation", "words", "seconds", "words/s", "GFLOP/s", "% peak", "peak RSS");
     for (RunResult r : runs) {
@@ -92,9 +95,11 @@ final class BenchCommand implements Callable<Integer> {
           r.implementation(), r.words(), r.seconds(), r.wordsPerSecond(), gflops,
           100 * gflops / peak.gflops(), r.peakRssMb());
     }
-    System.out.printf(Locale.ROOT, "ratio %s / numpy: %.2fx%n", ours.implementation(), ours.wordsPerSecond() / theirs.wordsPerSecond());
-    if (runs.size() == 3) {
-      System.out.printf(Locale.ROOT, "ratio simd / nd4j: %.2fx%n", runs.get(0).wordsPerSecond() / runs.get(1).wordsPerSecond());
+    for (RunResult r : runs.subList(0, runs.size() - 1)) {
+      System.out.printf(Locale.ROOT, "ratio %s / numpy: %.2fx%n", r.implementation(), r.wordsPerSecond() / theirs.wordsPerSecond());
+    }
+    if (runs.size() == 4) {
+      System.out.printf(Locale.ROOT, "ratio simd-pruned / simd: %.2fx%n", runs.get(1).wordsPerSecond() / ours.wordsPerSecond());
     }
     return DxRewriteCommand.EXIT_OK;
   }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Prints an embedding store's size, dimension, source, checksum and open time.")
+    description =
+        "Prints an embedding store's size, dimension, source, checksum and open time, and the SIMD"
+            + " kernel's vector width and register block on this machine.")
 final class InfoCommand implements Callable<Integer> {
   @Mixin EmbeddingsOption embeddings;
 
@@ -24,6 +26,7 @@ final class InfoCommand implements Callable<Integer> {
     System.out.println("dimension:  " + store.dimension());
     System.out.println("checksum:   crc32c:" + Long.toHexString(store.checksum()));
     System.out.printf("opened in:  %.1f ms (memory-mapped, checksum verified)%n", openMs);
+    System.out.println("simd kernel: " + io.dxrewrite.nn.IndexKind.simdKernel());
     int show = Math.min(10, store.size());
     System.out.println(
         "first words: " + String.join(" ", store.vocabulary().words().subList(0, show)));

@@ -37,7 +37,7 @@ final class ServeCommand implements Runnable {
   @Option(names = "--embeddings", description = "embedding store (default: the embedded GloVe subset; env DX_REWRITE_EMBEDDINGS)")
   Path embeddings;
 
-  @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j or gpu"
+  @Option(names = "--index", description = "exact nearest-neighbour kernel: auto, simd, nd4j, simd-pruned or gpu"
       + " (default " + ServerConfig.DEFAULT_INDEX + "; env DX_REWRITE_INDEX)")
   String index;
 

@@ -36,6 +36,13 @@ public enum IndexKind {
   /** {@code io.dxrewrite.nn.Nd4jExactIndex} ({@code index-nd4j}): ND4J/OpenBLAS SGEMM blocked over V. */
   ND4J("index-nd4j"),
   /**
+   * {@code io.dxrewrite.nn.PrunedExactIndex} ({@code index-simd}, {@code --index simd-pruned}): the
+   * Vector API over a copy of the store rotated onto its principal axes, pruning words by a lower
+   * bound from the leading coordinates; exact like the others. Builds in a few seconds (covariance,
+   * eigendecomposition, rotation) and holds the rotated copy on the heap.
+   */
+  SIMD_PRUNED("index-simd"),
+  /**
    * The CUDA index of the {@code gpu-index} module ({@code io.dxrewrite.gpu.GpuNearestNeighbourIndex});
    * needs an NVIDIA GPU (compute capability 8.0+) and driver.
    */
@@ -51,18 +58,32 @@ public enum IndexKind {
   }
 
   /**
-   * @param name "auto", "simd", "nd4j" or "gpu"
+   * @param name "auto", "simd", "nd4j", "simd-pruned" or "gpu"
    * @return the kind
    * @throws io.dxrewrite.error.InvalidParameterException for another name
    */
   public static IndexKind fromCliName(String name) {
-    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j", "gpu"));
-    return valueOf(name.toUpperCase(Locale.ROOT));
+    DxPreconditions.checkOneOf("index", name, List.of("auto", "simd", "nd4j", "simd-pruned", "gpu"));
+    return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /**
+   * @return the SIMD kernels' vector width and register block on this machine ({@code
+   *     io.dxrewrite.nn.SimdConfiguration#describe()} in {@code index-simd}, through {@link
+   *     IndexProvider#describe()}), or why there is none; printed by {@code bench} and {@code info}
+   */
+  public static String simdKernel() {
+    if (SIMD.findProvider().isEmpty()) {
+      return "unavailable (the index-simd module is not on the class path)";
+    }
+    return simdAvailable()
+        ? SIMD.findProvider().orElseThrow().describe()
+        : "unavailable (the JVM lacks --add-modules jdk.incubator.vector)";
   }
 
   /**
    * @return the {@code --index} name of this kind, which is also the {@link IndexProvider#kind()}
-   *     of its provider: "auto", "simd", "nd4j" or "gpu"
+   *     of its provider: "auto", "simd", "nd4j", "simd-pruned" or "gpu"
    */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -35,4 +35,16 @@ public interface IndexProvider {
    *     #create(EmbeddingStore)} would give when the implementation cannot run here
    */
   default void checkAvailable() {}
+
+  /**
+   * @return a one-line description of how this implementation runs on this machine (for the SIMD
+   *     kernel: its vector width and register block), printed by {@code info} and {@code bench};
+   *     the default is {@link #kind()}
+   * @throws io.dxrewrite.error.DxRewriteException as {@link #checkAvailable()} when the
+   *     implementation cannot run here
+   */
+  default String describe() {
+    checkAvailable();
+    return kind();
+  }
 }

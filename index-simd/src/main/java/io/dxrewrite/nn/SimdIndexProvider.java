@@ -44,8 +44,29 @@ public final class SimdIndexProvider implements IndexProvider {
    */
   @Override
   public void checkAvailable() {
+    checkVectorApi(kind());
+  }
+
+  /**
+   * @return the vector width and register block of this machine ({@link
+   *     SimdConfiguration#describe()})
+   * @throws io.dxrewrite.error.InvalidParameterException if the JVM lacks {@code --add-modules
+   *     jdk.incubator.vector}
+   */
+  @Override
+  public String describe() {
+    checkAvailable();
+    return SimdConfiguration.detect().describe();
+  }
+
+  /**
+   * @param kind the {@code --index} name asked for, for the message
+   * @throws io.dxrewrite.error.InvalidParameterException if the JVM lacks {@code --add-modules
+   *     jdk.incubator.vector}
+   */
+  static void checkVectorApi(String kind) {
     DxPreconditions.checkArgument(
         ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(),
-        "--index simd needs the JVM flag --add-modules " + VECTOR_MODULE);
+        "--index " + kind + " needs the JVM flag --add-modules " + VECTOR_MODULE);
   }
 }

@@ -21,7 +21,7 @@ class SubsetIndexTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @EnumSource(value = IndexKind.class, names = {"SIMD", "ND4J"})
+  @EnumSource(value = IndexKind.class, names = {"SIMD", "ND4J", "SIMD_PRUNED"})
   void answersEqualTheBruteForceOverTheSubsetInFullStoreIds(IndexKind kind) {
     int v = 3000;
     int d = 24;

@@ -217,7 +217,7 @@ public final class RewriteJob implements Callable<Integer> {
   @Option(
       names = "--index",
       defaultValue = "auto",
-      description = "Exact nearest-neighbour kernel on the executors: auto, simd, nd4j or gpu (default ${DEFAULT-VALUE}).")
+      description = "Exact nearest-neighbour kernel on the executors: auto, simd, nd4j, simd-pruned or gpu (default ${DEFAULT-VALUE}).")
   String index;
 
   @Option(

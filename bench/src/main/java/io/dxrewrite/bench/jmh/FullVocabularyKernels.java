@@ -47,7 +47,11 @@ public class FullVocabularyKernels {
   @Param({""})
   public String store;
 
-  /** The kernel: "simd" ({@link SimdExactIndex}, one thread per core) or "nd4j" ({@link Nd4jExactIndex}). */
+  /**
+   * The kernel: "simd" ({@link SimdExactIndex}, one thread per core, this machine's width and
+   * block), "nd4j" ({@link Nd4jExactIndex}), or any name {@code KernelStores.index} takes, e.g.
+   * {@code -p kernel=simd-4x4-512,simd-4x3-256,simd-pruned}.
+   */
   @Param({"simd", "nd4j"})
   public String kernel;
 
