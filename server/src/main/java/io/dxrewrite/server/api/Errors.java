@@ -25,7 +25,7 @@ public final class Errors {
   /** The properties of {@code RewriteRequest} in {@code openapi.yaml} (a test checks both agree). */
   static final List<String> REQUEST_FIELDS = List.of(
       "text", "texts", "mechanism", "epsilon", "target_nw", "lambda", "t", "beta", "seed", "oov",
-      "casing", "subject", "subjects", "entities");
+      "casing", "subject", "subjects", "entities", "marks");
 
   /**
    * Unknown field names that may be echoed: short plain identifiers. Anything else may be request
