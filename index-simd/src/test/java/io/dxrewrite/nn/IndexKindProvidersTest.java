@@ -28,12 +28,12 @@ class IndexKindProvidersTest {
   @TempDir Path dir;
 
   @Test
-  void theSimdAndNd4jProvidersAreRegistered() {
+  void theSimdPrunedAndNd4jProvidersAreRegistered() {
     List<String> kinds = new ArrayList<>();
     for (IndexProvider p : ServiceLoader.load(IndexProvider.class)) {
       kinds.add(p.kind());
     }
-    assertThat(kinds).containsExactlyInAnyOrder("simd", "nd4j");
+    assertThat(kinds).containsExactlyInAnyOrder("simd", "simd-pruned", "nd4j");
   }
 
   @Test
@@ -54,6 +54,10 @@ class IndexKindProvidersTest {
       assertThat(simd.name()).endsWith(Runtime.getRuntime().availableProcessors() + " threads)");
       assertThat(nd4j).isInstanceOf(Nd4jExactIndex.class);
     }
+    try (NearestNeighbourIndex pruned = IndexKind.SIMD_PRUNED.create(store)) {
+      assertThat(pruned).isInstanceOf(PrunedExactIndex.class);
+    }
+    assertThat(IndexKind.simdKernel()).isEqualTo(SimdConfiguration.detect().describe());
     assertThatThrownBy(() -> IndexKind.GPU.create(store))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("--index gpu needs the gpu-index module (io.dxrewrite:gpu-index) on the class path");
