@@ -350,12 +350,7 @@ final class RewriteCommand implements Callable<Integer> {
                 context, mechanism.mechanism, mechanism.parameters(), targetNw,
                 sampling.words, sampling.trials, sampling.seed, progress);
       }
-      System.err.printf(
-          Locale.ROOT,
-          "dx-rewrite: target text N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g; vocabulary"
-              + " median N_w %.3f; %d Zipf-drawn words x %d trials)%n",
-          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper(),
-          calibration.vocabularyMedianNw(), calibration.words(), calibration.trials());
+      System.err.println("dx-rewrite: " + calibration.summary());
       builder.epsilon(calibration.epsilon()).targetNw(targetNw);
     } else {
       builder.epsilon(epsilon);

@@ -44,4 +44,20 @@ public record Calibration(
   public boolean atLeastAsPreciseAs(int words, int trials) {
     return this.words >= words && this.trials >= trials;
   }
+
+  /**
+   * The one line the CLI and the Spark job print after calibrating, e.g. {@code target text N_w
+   * 0.5 -> epsilon 9.87 (95% interval 9.5 - 10.2; vocabulary median N_w 0.310; 4000 Zipf-drawn
+   * words x 1 trials)}.
+   *
+   * @return the target, the calibrated epsilon per word with its interval, the vocabulary median
+   *     N_w and the sample size, without a trailing newline
+   */
+  public String summary() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "target text N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g; vocabulary median N_w"
+            + " %.3f; %d Zipf-drawn words x %d trials)",
+        targetNw, epsilon, lower, upper, vocabularyMedianNw, words, trials);
+  }
 }

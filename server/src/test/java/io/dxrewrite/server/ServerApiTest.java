@@ -436,7 +436,7 @@ class ServerApiTest {
   static Stream<Arguments> explainedRequests() {
     String t = "\"text\": \"" + SECRET + "\"";
     String allowed = "; allowed: text, texts, mechanism, epsilon, target_nw, lambda, t, beta, seed,"
-        + " oov, casing, subject, subjects, entities";
+        + " oov, casing, subject, subjects, entities, marks";
     return Stream.of(
         Arguments.of("neither text nor texts", json("{\"epsilon\": 10}"), 400,
             "give exactly one of 'text' (a string) or 'texts' (an array of strings);"

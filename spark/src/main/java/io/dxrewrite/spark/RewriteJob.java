@@ -310,12 +310,7 @@ public final class RewriteJob implements Callable<Integer> {
           CalibrationCache.calibrate(
               ExecutorRewriters.get(store, indexKind, outputs).context(), mechanism, parameters,
               targetNw, words, trials, sampleSeed, ProgressListener.NONE);
-      err.printf(
-          Locale.ROOT,
-          "dx-rewrite: target text N_w %s -> epsilon %.4g (95%% interval %.4g - %.4g; vocabulary"
-              + " median N_w %.3f; %d Zipf-drawn words x %d trials)%n",
-          targetNw, calibration.epsilon(), calibration.lower(), calibration.upper(),
-          calibration.vocabularyMedianNw(), calibration.words(), calibration.trials());
+      err.println("dx-rewrite: " + calibration.summary());
       builder.epsilon(calibration.epsilon()).targetNw(targetNw);
     } else {
       builder.epsilon(epsilon);

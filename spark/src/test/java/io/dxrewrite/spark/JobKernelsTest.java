@@ -20,6 +20,6 @@ class JobKernelsTest {
     for (IndexProvider p : ServiceLoader.load(IndexProvider.class)) {
       kinds.add(p.kind());
     }
-    assertThat(kinds).containsExactlyInAnyOrder("simd", "nd4j", "gpu");
+    assertThat(kinds).containsExactlyInAnyOrder("simd", "simd-pruned", "nd4j", "gpu");
   }
 }
