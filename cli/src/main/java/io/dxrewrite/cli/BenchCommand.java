@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     NumpyReference numpy = new NumpyReference(reference);
     numpy.checkAvailable();
-    MachinePeak peak = MachinePeak.detect();
+    MachinePeak peak = IndexKind.simdAvailable() ? MachinePeak.measure() : MachinePeak.detect();
     EmbeddingStore embeddings = EmbeddingStore.open(store);
     List<RunResult> runs = new ArrayList<>();
     List<IndexKind> kinds =
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     int v = embeddings.size();
     int d = embeddings.dimension();
     System.out.printf(Locale.ROOT, "store %s (%d x %d), corpus %s, epsilon %s, CMP%n", store, v, d, input, epsilon);
-    System.out.printf(Locale.ROOT, "peak assumed: %s; OPENBLAS_CORETYPE=%s%n", peak.describe(), OpenBlasCoreType.inForce());
+    System.out.printf(Locale.ROOT, "FMA peak: %s; OPENBLAS_CORETYPE=%s%n", peak.describe(), OpenBlasCoreType.inForce());
     System.out.printf(Locale.ROOT, "simd kernel: %s%n", IndexKind.simdKernel());
     System.out.printf(Locale.ROOT, "%-28s %9s %9s %11s %9s %8s %10s%n",
         "implementation", "words", "seconds", "words/s", "GFLOP/s", "% peak", "peak RSS");

@@ -5,11 +5,12 @@ import io.dxrewrite.embeddings.EmbeddingStore;
 /**
  * Registers {@link PrunedExactIndex} as {@code --index simd-pruned} (through {@link
  * java.util.ServiceLoader}; {@link IndexKind} is the only caller): the Vector API over a copy of
- * the store rotated onto its principal axes, pruning words by a lower bound from the leading
+ * the store rotated onto its principal axes, a dense first stage over the leading
  * {@value PrunedExactIndex#DEFAULT_LEAD} coordinates (a store of smaller dimension gets every
- * coordinate but one), with one worker thread per available processor. Exact like {@link
- * SimdExactIndex}; not the default, because on CMP noise it is slower than the brute force
- * (bench/RESULTS.md, issue 17).
+ * coordinate but one) and later stages of {@value PrunedExactIndex#STAGE_STEP} coordinates for the
+ * words a lower bound cannot yet rule out, with one worker thread per available processor. Exact
+ * like {@link SimdExactIndex}; not the default, because on CMP noise it runs at 0.94-0.98x of the
+ * brute force (bench/RESULTS.md, issue 17).
  */
 public final class SimdPrunedIndexProvider implements IndexProvider {
   /** Creates the provider (called by {@link java.util.ServiceLoader}). */
