@@ -8,11 +8,6 @@ package io.dxrewrite.nn;
 public enum BlockShape {
   /** 4 queries x 4 vectors: 21 registers; for 32-register machines (AVX-512, AArch64). */
   Q4_R4(4, 4, "Block4x4Kernel"),
-  /**
-   * 6 queries x 4 vectors: 29 registers; fewer loads per FMA than 4x4 but measured 0.98x of it on
-   * AVX-512 (bench/RESULTS.md), kept for comparison.
-   */
-  Q6_R4(6, 4, "Block6x4Kernel"),
   /** 4 queries x 3 vectors: 16 registers; for 16-register machines (AVX2, SSE). */
   Q4_R3(4, 3, "Block4x3Kernel"),
   /** 2 queries x 4 vectors: 13 registers; a smaller block kept for comparison in the benchmarks. */
@@ -72,7 +67,7 @@ public enum BlockShape {
   }
 
   /**
-   * @param name "4x4", "6x4", "4x3" or "2x4" (queries x vectors)
+   * @param name "4x4", "4x3" or "2x4" (queries x vectors)
    * @return the shape
    * @throws IllegalArgumentException for another name
    */
@@ -82,7 +77,7 @@ public enum BlockShape {
         return s;
       }
     }
-    throw new IllegalArgumentException("block shape must be 4x4, 6x4, 4x3 or 2x4");
+    throw new IllegalArgumentException("block shape must be 4x4, 4x3 or 2x4");
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar
  * io.dxrewrite.bench.jmh.KernelRounds STORE QUERIES ROUNDS KERNEL...} with kernel names as
- * {@link KernelStores#index} takes them (e.g. {@code simd-4x4-512 simd-6x4-512 simd-pruned}).
+ * {@link KernelStores#index} takes them (e.g. {@code simd-4x4-512 simd-4x3-512 simd-pruned}).
  * Queries: {@link NoisyQueries#around} with noise length 10 (CMP at epsilon 10 on d = 100).
  *
  * <p>All kernels of one run must have one vector width ({@code simd}, {@code simd-pruned} and

@@ -33,7 +33,7 @@ final class KernelStores {
 
   /**
    * @param kernel "simd" (this machine's width and block, one thread per available processor),
-   *     "simd-QxR-BITS" (a forced block and width, e.g. "simd-4x3-256", "simd-6x4-512"), "simd-pruned" or
+   *     "simd-QxR-BITS" (a forced block and width, e.g. "simd-4x3-256"), "simd-pruned" or
    *     "simd-pruned-LEAD" (leading coordinates, e.g. "simd-pruned-64"), "nd4j" or "brute"
    * @param store the embedding
    * @return the index over it
