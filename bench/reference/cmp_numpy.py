@@ -42,6 +42,21 @@ def open_store(path):
     return vocab, matrix, norms
 
 
+def peak_rss_mb():
+    """This process's own peak RSS. getrusage's ru_maxrss is not: Linux keeps the high-water mark of
+    the memory image replaced by exec, and a child forked from the JVM starts as a copy of the JVM,
+    so ru_maxrss reported the JVM's peak (every numpy row equalled the JVM row before it). VmHWM in
+    /proc/self/status belongs to the current image; ru_maxrss is the fallback off Linux."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", required=True)
@@ -74,7 +89,7 @@ def main():
         scores += norms
         out[s:s + args.batch] = np.argmin(scores, axis=1)
     seconds = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    rss_mb = peak_rss_mb()
     print(json.dumps({
         "implementation": "numpy " + np.__version__,
         "words": len(words),

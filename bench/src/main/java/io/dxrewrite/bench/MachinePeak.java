@@ -69,8 +69,8 @@ public record MachinePeak(
 
   /**
    * Prints {@link #measure()}: {@code java --add-modules jdk.incubator.vector -cp
-   * bench/target/benchmarks.jar io.dxrewrite.bench.MachinePeak} (add {@code -XX:MaxVectorSize=32}
-   * for the peak of 256-bit code, as an AVX2 machine runs it).
+   * bench/target/benchmarks.jar io.dxrewrite.bench.MachinePeak} (add {@code -XX:UseAVX=2} for the
+   * peak of AVX2 code: 256-bit vectors and 16 registers, as an AVX2 machine runs it).
    *
    * @param args none
    */

@@ -37,8 +37,9 @@ final class EmbeddingsOption {
       paramLabel = "KIND",
       description =
           "Exact nearest-neighbour kernel: auto (simd when the JVM has the Vector API, else"
-              + " nd4j), simd, nd4j, simd-pruned (simd over a copy rotated onto the principal"
-              + " axes, pruning words by a lower bound; builds in seconds), gpu (CUDA; NVIDIA GPU with compute capability 8.0+ and its"
+              + " nd4j), simd, nd4j, simd-pruned (exact too, over a copy rotated onto the"
+              + " principal axes, skipping words by a lower bound; builds in seconds, about as"
+              + " fast as simd, not faster), gpu (CUDA; NVIDIA GPU with compute capability 8.0+ and its"
               + " driver; top-1 and top-2 searches run there, larger k such as build-neighbours"
               + " on the CPU). Default: ${DEFAULT-VALUE}.")
   String index;

@@ -142,6 +142,21 @@ public enum IndexKind {
   }
 
   /**
+   * What {@code --index} of this kind runs in this JVM, without building an index; printed by
+   * {@code info}.
+   *
+   * @return the kind that runs (for AUTO, the one it resolves to) and its provider's {@link
+   *     IndexProvider#describe()}, e.g. {@code "simd-pruned: 512-bit vectors ..."}
+   * @throws io.dxrewrite.error.InvalidParameterException or {@link
+   *     io.dxrewrite.error.DxRewriteException} as {@link #checkAvailable()} when it cannot run here
+   */
+  public String describe() {
+    IndexProvider p = provider();
+    String description = p.describe();
+    return description.startsWith(p.kind()) ? description : p.kind() + ": " + description;
+  }
+
+  /**
    * Checks, without building an index, that this kind can run in this JVM: its module is on the
    * class path and its provider's {@link IndexProvider#checkAvailable()} passes (SIMD: the Vector
    * API module; GPU: a usable device, driver and native library). AUTO can run when SIMD can or the
