@@ -17,10 +17,9 @@ public final class LibraryRun {
    * @param corpus one record per line
    * @param epsilon epsilon per word
    * @param batchSize records per batch
-   * @return words looked up, wall time after an untimed warm-up pass over the whole corpus (on a
-   *     2-core machine the JIT's compiler threads otherwise take a core from the first seconds of
-   *     the timed pass: the SIMD kernel measured 40-46% of the FMA peak in 3 of 5 runs with a
-   *     200-record warm-up, bench/RESULTS.md), and the process's peak RSS
+   * @return words looked up, wall time after a warm-up pass over the first 200 records, and the
+   *     process's peak RSS (a warm-up over the whole corpus was tried against the SIMD kernel's
+   *     intermittent slow mode and did not prevent it, bench/RESULTS.md issue 17)
    * @throws IOException if the corpus cannot be read
    */
   public static RunResult run(Rewriter rewriter, Path corpus, double epsilon, int batchSize)
@@ -29,9 +28,7 @@ public final class LibraryRun {
     // the entity layer off: every word goes through the kernel, as in the numpy reference
     RewriteOptions options = RewriteOptions.builder().mechanism("cmp").epsilon(epsilon).seed(1)
         .entities(io.dxrewrite.entity.EntityTreatment.OFF).build();
-    for (int first = 0; first < lines.size(); first += batchSize) {
-      rewriter.rewriteBatch(lines.subList(first, Math.min(lines.size(), first + batchSize)), options, first);
-    }
+    rewriter.rewriteBatch(lines.subList(0, Math.min(200, lines.size())), options);
     long words = 0;
     long start = System.nanoTime();
     for (int first = 0; first < lines.size(); first += batchSize) {

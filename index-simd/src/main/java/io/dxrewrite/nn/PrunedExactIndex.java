@@ -2,12 +2,6 @@ package io.dxrewrite.nn;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -69,7 +63,6 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
   private static final int R = 4;
   private static final int Q = 4;
   private static final int TILE = R * L;
-  private static final int MAX_QUERIES_PER_TASK = 512;
   private static final FloatVector MINUS_TWO = FloatVector.broadcast(S, -2f);
 
   private final EmbeddingStore store;
@@ -78,7 +71,7 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
   private final int d;
   private final int lead;
   private final int[] stages;
-  private final ExecutorService pool;
+  private final QueryTasks tasks;
   private final int threads;
   private final AtomicLong multiplyAdds = new AtomicLong();
   private final AtomicLong bruteForceMultiplyAdds = new AtomicLong();
@@ -117,15 +110,8 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
     this.lead = lead;
     this.stages = stages(lead, d);
     this.rotated = RotatedStore.of(store, axes, stages, TILE);
-    this.threads = Math.max(1, threads);
-    this.pool =
-        Executors.newFixedThreadPool(
-            this.threads,
-            r -> {
-              Thread t = new Thread(r, "dx-rewrite-pruned-index");
-              t.setDaemon(true);
-              return t;
-            });
+    this.tasks = new QueryTasks(threads, "dx-rewrite-pruned-index");
+    this.threads = tasks.threads();
   }
 
   /* lead, lead + STAGE_STEP, ... below d (a lead outside [1, d) is refused by RotatedStore). */
@@ -192,25 +178,7 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
     if (count == 0) {
       return out;
     }
-    int rounds = (count + threads * MAX_QUERIES_PER_TASK - 1) / (threads * MAX_QUERIES_PER_TASK);
-    int taskCount = Math.min(count, rounds * threads);
-    int perTask = (count + taskCount - 1) / taskCount;
-    List<Future<?>> tasks = new ArrayList<>();
-    for (int first = 0; first < count; first += perTask) {
-      int from = first;
-      int to = Math.min(count, first + perTask);
-      tasks.add(pool.submit(() -> new Task(queries, from, to, k).run(out)));
-    }
-    try {
-      for (Future<?> task : tasks) {
-        task.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during nearest-neighbour search", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("nearest-neighbour search failed", e.getCause());
-    }
+    tasks.run(count, (from, to) -> new Task(queries, from, to, k).run(out));
     bruteForceMultiplyAdds.addAndGet((long) count * rotated.tileCount * TILE * d);
     return out;
   }
@@ -569,6 +537,6 @@ public final class PrunedExactIndex implements NearestNeighbourIndex {
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    tasks.close();
   }
 }

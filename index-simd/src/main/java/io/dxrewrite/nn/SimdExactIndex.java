@@ -2,12 +2,6 @@ package io.dxrewrite.nn;
 
 import io.dxrewrite.embeddings.EmbeddingStore;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Exact nearest-neighbour search in pure Java with the Vector API ({@code jdk.incubator.vector},
@@ -27,7 +21,6 @@ import java.util.concurrent.Future;
  * ties to the lowest id, at every width and block.
  */
 public final class SimdExactIndex implements NearestNeighbourIndex {
-  private static final int MAX_QUERIES_PER_TASK = 512;
 
   private final EmbeddingStore store;
   private final int v;
@@ -35,7 +28,7 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
   private final SimdConfiguration configuration;
   private final TileKernel kernel;
   private final TileLayout layout;
-  private final ExecutorService pool;
+  private final QueryTasks tasks;
   private final int threads;
 
   /**
@@ -64,15 +57,8 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
     this.configuration = configuration;
     this.kernel = TileKernels.kernel(configuration.shape(), configuration.bits());
     this.layout = TileLayout.of(store, configuration.rowsPerTile());
-    this.threads = Math.max(1, threads);
-    this.pool =
-        Executors.newFixedThreadPool(
-            this.threads,
-            r -> {
-              Thread t = new Thread(r, "dx-rewrite-simd-index");
-              t.setDaemon(true);
-              return t;
-            });
+    this.tasks = new QueryTasks(threads, "dx-rewrite-simd-index");
+    this.threads = tasks.threads();
   }
 
   /**
@@ -115,27 +101,7 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
     if (count == 0) {
       return out;
     }
-    // equal tasks, a multiple of the thread count, each at most MAX_QUERIES_PER_TASK queries: the
-    // more queries share a tile while it sits in L1, the fewer times the matrix is streamed
-    int rounds = (count + threads * MAX_QUERIES_PER_TASK - 1) / (threads * MAX_QUERIES_PER_TASK);
-    int taskCount = Math.min(count, rounds * threads);
-    int perTask = (count + taskCount - 1) / taskCount;
-    List<Future<?>> tasks = new ArrayList<>();
-    for (int first = 0; first < count; first += perTask) {
-      int from = first;
-      int to = Math.min(count, first + perTask);
-      tasks.add(pool.submit(() -> searchRange(queries, from, to, k, out)));
-    }
-    try {
-      for (Future<?> task : tasks) {
-        task.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during nearest-neighbour search", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("nearest-neighbour search failed", e.getCause());
-    }
+    tasks.run(count, (from, to) -> searchRange(queries, from, to, k, out));
     return out;
   }
 
@@ -167,6 +133,6 @@ public final class SimdExactIndex implements NearestNeighbourIndex {
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    tasks.close();
   }
 }

@@ -52,9 +52,6 @@ public final class KernelRounds {
     int threads = Runtime.getRuntime().availableProcessors();
     double flopsPerQuery = 2.0 * store.size() * store.dimension();
     float[] queries = NoisyQueries.around(store, count, 10, 42);
-    if (Boolean.getBoolean("peakFirst")) {
-      System.out.printf(Locale.ROOT, "peak first: %.0f GFLOP/s%n", FmaPeak.measureGflops(threads, 50_000_000L, 3));
-    }
     List<NearestNeighbourIndex> indexes = new ArrayList<>();
     for (String name : names) {
       NearestNeighbourIndex index = KernelStores.index(name, store);
